@@ -1,0 +1,137 @@
+/**
+ * Test helper: every kind of memory a cursor can wrap, each built inside
+ * guard bytes so a test can prove that bytes outside the view are untouched.
+ */
+
+import assert from "node:assert/strict";
+import type { CursorSource } from "./cursor.ts";
+
+/** The guard byte value written around every backing view. */
+export const GUARD = 0xa5;
+
+/** Memory for one test: the source to wrap and ways to inspect it. */
+export interface Backing {
+  /** What to pass to `new Cursor()`. */
+  source: CursorSource;
+  /** The bytes the cursor should see, read straight from the memory. */
+  view(): Uint8Array;
+  /** Asserts that no byte outside the view changed. */
+  assertGuards(): void;
+}
+
+/** Builds a backing holding `initial`. */
+export type BackingMaker = (initial: Uint8Array) => Backing;
+
+function guarded(
+  before: number,
+  after: number,
+  length: number,
+  makeBuffer: (size: number) => ArrayBufferLike,
+  wrap: (
+    buffer: ArrayBufferLike,
+    offset: number,
+    length: number,
+  ) => CursorSource,
+): BackingMaker {
+  return (initial) => {
+    assert.equal(initial.byteLength, length, "maker length mismatch");
+    const buffer = makeBuffer(before + length + after);
+    const all = new Uint8Array(buffer);
+    all.fill(GUARD);
+    all.set(initial, before);
+    return {
+      source: wrap(buffer, before, length),
+      view: () => new Uint8Array(buffer, before, length),
+      assertGuards() {
+        const whole = new Uint8Array(buffer);
+        for (let i = 0; i < before; i++) assert.equal(whole[i], GUARD);
+        for (let i = before + length; i < whole.byteLength; i++) {
+          assert.equal(whole[i], GUARD);
+        }
+      },
+    };
+  };
+}
+
+/**
+ * Every backing kind for data of `length` bytes. Kinds whose element size
+ * does not divide `length` are left out.
+ */
+export function backings(length: number): [string, BackingMaker][] {
+  const ab = (n: number) => new ArrayBuffer(n);
+  const sab = (n: number) => new SharedArrayBuffer(n);
+  const kinds: [string, BackingMaker][] = [
+    ["Uint8Array", guarded(0, 0, length, ab, (b) => new Uint8Array(b))],
+    [
+      "Uint8Array subarray",
+      guarded(3, 5, length, ab, (b, o, n) => new Uint8Array(b, o, n)),
+    ],
+    ["ArrayBuffer", guarded(0, 0, length, ab, (b) => b)],
+    ["SharedArrayBuffer", guarded(0, 0, length, sab, (b) => b)],
+    [
+      "SharedArrayBuffer Uint8Array subarray",
+      guarded(2, 2, length, sab, (b, o, n) => new Uint8Array(b, o, n)),
+    ],
+    ["DataView", guarded(7, 1, length, ab, (b, o, n) => new DataView(b, o, n))],
+    [
+      "Uint8ClampedArray",
+      guarded(1, 1, length, ab, (b, o, n) => new Uint8ClampedArray(b, o, n)),
+    ],
+    [
+      "resizable ArrayBuffer",
+      guarded(
+        0,
+        0,
+        length,
+        (n) => new ArrayBuffer(n, { maxByteLength: n + 64 }),
+        (b) => b,
+      ),
+    ],
+    [
+      "Node Buffer",
+      guarded(
+        4,
+        4,
+        length,
+        ab,
+        (b, o, n) =>
+          globalThis.Buffer?.from(b, o, n) ?? new Uint8Array(b, o, n),
+      ),
+    ],
+  ];
+  if (length % 2 === 0) {
+    kinds.push([
+      "Int16Array",
+      guarded(2, 2, length, ab, (b, o, n) => new Int16Array(b, o, n / 2)),
+    ]);
+  }
+  if (length % 8 === 0) {
+    kinds.push([
+      "Float64Array",
+      guarded(8, 8, length, ab, (b, o, n) => new Float64Array(b, o, n / 8)),
+    ]);
+  }
+  return kinds;
+}
+
+/**
+ * Registers one `Deno.test` per backing kind: `${name} (${kind})`.
+ *
+ * @param name The test name, symbol and behaviour.
+ * @param initial The bytes the backing starts with.
+ * @param fn The test body.
+ */
+export function testEveryBacking(
+  name: string,
+  initial: ArrayLike<number>,
+  fn: (backing: Backing, kind: string) => void | Promise<void>,
+): void {
+  const bytes = Uint8Array.from(initial);
+  for (const [kind, make] of backings(bytes.byteLength)) {
+    Deno.test(`${name} (${kind})`, async () => {
+      const backing = make(bytes);
+      await fn(backing, kind);
+      backing.assertGuards();
+    });
+  }
+}

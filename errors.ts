@@ -1,0 +1,125 @@
+/**
+ * The error classes a caller may need to tell apart, and the helper that
+ * names an offending value in a message.
+ *
+ * @module
+ */
+
+/**
+ * Thrown (or rejected with) by every operation on a cursor after
+ * {@linkcode Cursor.close}.
+ *
+ * @example Tell a closed cursor apart
+ * ```ts
+ * import { Cursor, CursorClosedError } from "@iocursor/cursor";
+ * import assert from "node:assert/strict";
+ *
+ * const cursor = new Cursor(new Uint8Array(4));
+ * cursor.close();
+ * assert.throws(() => cursor.readSync(new Uint8Array(1)), CursorClosedError);
+ * ```
+ */
+export class CursorClosedError extends Error {
+  /**
+   * Creates the error for an action attempted on a closed cursor.
+   *
+   * @param action What was attempted, such as `"read"`.
+   */
+  constructor(action: string) {
+    super(`Cannot ${action}: the cursor is closed`);
+    this.name = "CursorClosedError";
+  }
+}
+
+/**
+ * Thrown (or rejected with) by every write to a cursor made with
+ * `{ readOnly: true }`. Nothing is written.
+ *
+ * @example Tell a read-only cursor apart
+ * ```ts
+ * import { Cursor, CursorReadOnlyError } from "@iocursor/cursor";
+ * import assert from "node:assert/strict";
+ *
+ * const cursor = new Cursor(new Uint8Array(4), { readOnly: true });
+ * assert.throws(() => cursor.writeSync(new Uint8Array(1)), CursorReadOnlyError);
+ * ```
+ */
+export class CursorReadOnlyError extends Error {
+  /**
+   * Creates the error for a write attempted on a read-only cursor.
+   *
+   * @param action What was attempted, such as `"write"`.
+   */
+  constructor(action: string) {
+    super(`Cannot ${action}: the cursor is read-only`);
+    this.name = "CursorReadOnlyError";
+  }
+}
+
+/**
+ * Thrown (or rejected with) when a write does not fit between the position
+ * and the end of the wrapped memory. Nothing is written and the position does
+ * not move: a cursor never writes part of a buffer.
+ *
+ * @example Find out how much room was left
+ * ```ts
+ * import { Cursor, CursorFullError } from "@iocursor/cursor";
+ * import assert from "node:assert/strict";
+ *
+ * const cursor = new Cursor(new Uint8Array(4));
+ * cursor.writeSync(new Uint8Array(3));
+ * assert.throws(() => cursor.writeSync(new Uint8Array(2)), (error) => {
+ *   assert(error instanceof CursorFullError);
+ *   assert.equal(error.requested, 2);
+ *   assert.equal(error.available, 1);
+ *   return true;
+ * });
+ * assert.equal(cursor.position, 3);
+ * ```
+ */
+export class CursorFullError extends RangeError {
+  /** How many bytes the write wanted to store. */
+  readonly requested: number;
+  /** How many bytes were free between the position and the end. */
+  readonly available: number;
+
+  /**
+   * Creates the error for a write that does not fit.
+   *
+   * @param action What was attempted, such as `"write"`.
+   * @param requested How many bytes the write wanted to store.
+   * @param available How many bytes were free.
+   */
+  constructor(action: string, requested: number, available: number) {
+    super(
+      `Cannot ${action} ${requested} bytes: only ${available} bytes are free before the end`,
+    );
+    this.name = "CursorFullError";
+    this.requested = requested;
+    this.available = available;
+  }
+}
+
+/**
+ * Describes a value for an error message: numbers and bigints as written,
+ * strings quoted, anything else by its kind.
+ *
+ * @param value The offending value.
+ * @returns A short description such as `-3`, `5n`, `"0"` or `an object`.
+ */
+export function _describe(value: unknown): string {
+  switch (typeof value) {
+    case "number":
+      return Object.is(value, -0) ? "-0" : String(value);
+    case "bigint":
+      return `${value}n`;
+    case "string":
+      return JSON.stringify(value);
+    case "object":
+      if (value === null) return "null";
+      if (Array.isArray(value)) return "an array";
+      return `an instance of ${value.constructor?.name ?? "Object"}`;
+    default:
+      return String(typeof value === "function" ? "a function" : value);
+  }
+}

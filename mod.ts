@@ -1,0 +1,46 @@
+/**
+ * A zero-copy, file-like cursor over borrowed bytes.
+ *
+ * {@linkcode Cursor} wraps a `Uint8Array` (or any typed array, `DataView`,
+ * `ArrayBuffer` or `SharedArrayBuffer`) without copying it, and implements the
+ * `Reader`, `ReaderSync`, `Writer`, `WriterSync`, `Seeker`, `SeekerSync` and
+ * `Closer` interfaces of `@std/io` and `Deno.FsFile`. Writes land in the
+ * caller's memory; nothing is ever reallocated.
+ *
+ * @example Read, seek and write in the caller's memory
+ * ```ts
+ * import { Cursor, SeekMode } from "@iocursor/cursor";
+ * import assert from "node:assert/strict";
+ *
+ * const memory = new TextEncoder().encode("hello world");
+ * const cursor = new Cursor(memory);
+ *
+ * cursor.seekSync(6, SeekMode.Start);
+ * cursor.writeSync(new TextEncoder().encode("there"));
+ * assert.equal(new TextDecoder().decode(memory), "hello there");
+ *
+ * cursor.seekSync(0, SeekMode.Start);
+ * const word = new Uint8Array(5);
+ * assert.equal(cursor.readSync(word), 5);
+ * assert.equal(new TextDecoder().decode(word), "hello");
+ * ```
+ *
+ * @module
+ */
+
+export { Cursor, type CursorOptions, type CursorSource } from "./cursor.ts";
+export {
+  CursorClosedError,
+  CursorFullError,
+  CursorReadOnlyError,
+} from "./errors.ts";
+export { SeekMode } from "./seeker.ts";
+export type {
+  Closer,
+  Reader,
+  ReaderSync,
+  Seeker,
+  SeekerSync,
+  Writer,
+  WriterSync,
+} from "./types.ts";
