@@ -1,0 +1,483 @@
+/**
+ * Benchmarks of the core `Cursor` against the physical limit and the peers.
+ *
+ * One `Deno.bench` group per question. The baseline of each group is the
+ * limit: a raw `Uint8Array.prototype.set`/`subarray` loop with a hand-kept
+ * position that moves the same bytes. The peers are @std/io's `Buffer`
+ * (loaded from JSR when it is reachable, skipped with a notice otherwise),
+ * copying wraps, Web streams, `node:stream` and the generic "read into a
+ * 32 KiB scratch, then write" copy loop. Every row of a group does the same
+ * work per iteration, so the ratios between rows are what counts.
+ *
+ * Run with `deno task bench`; `deno task bench:report` writes BENCHMARKS.md.
+ *
+ * @module
+ */
+
+import { Buffer as NodeBuffer } from "node:buffer";
+import { Readable } from "node:stream";
+import { Cursor, SeekMode } from "./mod.ts";
+import { filled, KiB, loadStdBuffer, MiB, sink } from "./_bench_util.ts";
+
+const Buffer = await loadStdBuffer();
+
+/** The scratch size of @std/io's `copy` and `readAll`. */
+const SCRATCH = 32 * KiB;
+
+/** Concatenates `chunks` into one new array, as `readAll` does. */
+function concat(chunks: Uint8Array[]): Uint8Array {
+  let length = 0;
+  for (const chunk of chunks) length += chunk.byteLength;
+  const out = new Uint8Array(length);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return out;
+}
+
+/** Collects every chunk of a stream or iterable into one new array. */
+async function collect(
+  chunks: AsyncIterable<Uint8Array> | null,
+): Promise<Uint8Array> {
+  const all: Uint8Array[] = [];
+  for await (const chunk of chunks ?? []) all.push(chunk);
+  return concat(all);
+}
+
+/** The `readAll` loop: fresh 32 KiB chunks until `null`, then concat. */
+function readAllSync(cursor: Cursor): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  for (;;) {
+    const chunk = new Uint8Array(SCRATCH);
+    const n = cursor.readSync(chunk);
+    if (n === null) return concat(chunks);
+    chunks.push(n < SCRATCH ? chunk.subarray(0, n) : chunk);
+  }
+}
+
+/** The async `readAll` loop. */
+async function readAll(cursor: Cursor): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  for (;;) {
+    const chunk = new Uint8Array(SCRATCH);
+    const n = await cursor.read(chunk);
+    if (n === null) return concat(chunks);
+    chunks.push(n < SCRATCH ? chunk.subarray(0, n) : chunk);
+  }
+}
+
+/** Reads a byte stream to its end through a BYOB reader, `chunk` at a time. */
+async function drainByob(
+  stream: ReadableStream<Uint8Array>,
+  chunk: number,
+): Promise<void> {
+  const reader = stream.getReader({ mode: "byob" });
+  let buffer = new ArrayBuffer(chunk);
+  for (;;) {
+    const { value, done } = await reader.read(new Uint8Array(buffer));
+    if (done) return;
+    // The reader transfers the buffer: carry on with the one it returns.
+    buffer = value.buffer as ArrayBuffer;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Wrap: what it costs to get a reader over bytes the caller already holds.
+const WRAPS = [["wrap 1 KiB", KiB], ["wrap 64 MiB", 64 * MiB]] as const;
+for (const [name, size] of WRAPS) {
+  const bytes = filled(size);
+  const node = NodeBuffer.from(bytes.buffer, 0, bytes.byteLength);
+  Deno.bench({
+    group: name,
+    name: "limit: { bytes, position: 0 }",
+    baseline: true,
+    fn() {
+      sink.value = { bytes, position: 0 };
+    },
+  });
+  Deno.bench({
+    group: name,
+    name: "new Cursor(bytes)",
+    fn() {
+      sink.value = new Cursor(bytes);
+    },
+  });
+  Deno.bench({
+    group: name,
+    name: "new Uint8Array(buffer, offset, length) (view)",
+    fn() {
+      sink.value = new Uint8Array(bytes.buffer, bytes.byteOffset, size);
+    },
+  });
+  Deno.bench({
+    group: name,
+    name: "new Uint8Array(bytes) (copying wrap)",
+    fn() {
+      sink.value = new Uint8Array(bytes);
+    },
+  });
+  if (Buffer) {
+    Deno.bench({
+      group: name,
+      name: "new Buffer(bytes) (@std/io)",
+      fn() {
+        sink.value = new Buffer(bytes);
+      },
+    });
+  }
+  Deno.bench({
+    group: name,
+    name: "new Blob([bytes]).stream()",
+    fn() {
+      sink.value = new Blob([bytes]).stream();
+    },
+  });
+  Deno.bench({
+    group: name,
+    name: "new Response(bytes).body",
+    fn() {
+      sink.value = new Response(bytes).body;
+    },
+  });
+  Deno.bench({
+    group: name,
+    name: "ReadableStream.from([bytes])",
+    fn() {
+      sink.value = ReadableStream.from([bytes]);
+    },
+  });
+  Deno.bench({
+    group: name,
+    name: "Readable.from(buffer) (node:stream)",
+    fn() {
+      sink.value = Readable.from(node);
+    },
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Read: the whole source, chunk by chunk, into one reused `p`.
+const READS = [[16, MiB], [4 * KiB, 4 * MiB], [64 * KiB, 16 * MiB]] as const;
+for (const [chunk, size] of READS) {
+  const source = filled(size);
+  const p = new Uint8Array(chunk);
+  const cursor = new Cursor(source);
+  const blob = new Blob([source]);
+  const group = `read ${label(size)} in ${label(chunk)} chunks`;
+  /** The limit's body, also awaited once per chunk for the async floor. */
+  // deno-lint-ignore require-await -- measures the cost of an async call
+  const readAt = async (position: number): Promise<number> => {
+    p.set(source.subarray(position, position + chunk));
+    return chunk;
+  };
+  Deno.bench({
+    group,
+    name: "limit: p.set(source.subarray(...))",
+    baseline: true,
+    fn() {
+      for (let position = 0; position < size; position += chunk) {
+        p.set(source.subarray(position, position + chunk));
+      }
+    },
+  });
+  Deno.bench({
+    group,
+    name: "Cursor.readSync",
+    fn() {
+      cursor.position = 0;
+      while (cursor.readSync(p) !== null);
+    },
+  });
+  Deno.bench({
+    group,
+    name: "async floor: limit + await per chunk",
+    async fn() {
+      for (let position = 0; position < size;) {
+        position += await readAt(position);
+      }
+    },
+  });
+  Deno.bench({
+    group,
+    name: "Cursor.read",
+    async fn() {
+      cursor.position = 0;
+      while ((await cursor.read(p)) !== null);
+    },
+  });
+  if (chunk === 16) {
+    Deno.bench({
+      group,
+      name: "byte loop: p[i] = source[position + i]",
+      fn() {
+        for (let position = 0; position < size; position += chunk) {
+          for (let i = 0; i < chunk; i++) p[i] = source[position + i]!;
+        }
+      },
+    });
+  }
+  if (Buffer) {
+    Deno.bench({
+      group,
+      name: "Buffer.readSync (@std/io)",
+      fn() {
+        // An ArrayBuffer is wrapped without a copy, so only reads are timed.
+        const buffer = new Buffer(source.buffer);
+        while (buffer.readSync(p) !== null);
+      },
+    });
+    Deno.bench({
+      group,
+      name: "Buffer.read (@std/io)",
+      async fn() {
+        const buffer = new Buffer(source.buffer);
+        while ((await buffer.read(p)) !== null);
+      },
+    });
+  }
+  Deno.bench({
+    group,
+    name: "Blob.stream() BYOB reader",
+    async fn() {
+      await drainByob(blob.stream(), chunk);
+    },
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Write: fill fixed memory chunk by chunk.
+const WRITES = [[16, MiB], [32 * KiB, 16 * MiB]] as const;
+for (const [chunk, size] of WRITES) {
+  const target = new Uint8Array(size);
+  const p = filled(chunk);
+  const count = size / chunk;
+  const cursor = new Cursor(target);
+  const group = `write ${label(chunk)} chunks into ${label(size)}`;
+  Deno.bench({
+    group,
+    name: "limit: target.set(p, position)",
+    baseline: true,
+    fn() {
+      for (let position = 0; position < size; position += chunk) {
+        target.set(p, position);
+      }
+    },
+  });
+  Deno.bench({
+    group,
+    name: "Cursor.writeSync",
+    fn() {
+      cursor.position = 0;
+      for (let i = 0; i < count; i++) cursor.writeSync(p);
+    },
+  });
+  Deno.bench({
+    group,
+    name: "Cursor.write",
+    async fn() {
+      cursor.position = 0;
+      for (let i = 0; i < count; i++) await cursor.write(p);
+    },
+  });
+  if (Buffer) {
+    const reused = new Buffer();
+    Deno.bench({
+      group,
+      name: "Buffer.writeSync growing (@std/io)",
+      fn() {
+        const buffer = new Buffer();
+        for (let i = 0; i < count; i++) buffer.writeSync(p);
+        sink.value = buffer;
+      },
+    });
+    Deno.bench({
+      group,
+      name: "Buffer.writeSync after reset() (@std/io)",
+      fn() {
+        reused.reset();
+        for (let i = 0; i < count; i++) reused.writeSync(p);
+      },
+    });
+    Deno.bench({
+      group,
+      name: "Buffer.write growing (@std/io)",
+      async fn() {
+        const buffer = new Buffer();
+        for (let i = 0; i < count; i++) await buffer.write(p);
+        sink.value = buffer;
+      },
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Random access: seek to a precomputed random position, read 8 bytes.
+{
+  const source = filled(MiB);
+  const positions = new Uint32Array(64 * KiB);
+  let state = 0x9e3779b9; // xorshift32: the same positions on every run
+  for (let i = 0; i < positions.length; i++) {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    positions[i] = (state >>> 0) % (source.byteLength - 8);
+  }
+  const p = new Uint8Array(8);
+  const cursor = new Cursor(source);
+  const group = "random seek + 8 B read (64 Ki reads in 1 MiB)";
+  Deno.bench({
+    group,
+    name: "limit: p.set(source.subarray(position, position + 8))",
+    baseline: true,
+    fn() {
+      for (const position of positions) {
+        p.set(source.subarray(position, position + 8));
+      }
+    },
+  });
+  Deno.bench({
+    group,
+    name: "Cursor.seekSync + readSync",
+    fn() {
+      for (const position of positions) {
+        cursor.seekSync(position, SeekMode.Start);
+        cursor.readSync(p);
+      }
+    },
+  });
+  Deno.bench({
+    group,
+    name: "Cursor.position = + readSync",
+    fn() {
+      for (const position of positions) {
+        cursor.position = position;
+        cursor.readSync(p);
+      }
+    },
+  });
+  Deno.bench({
+    group,
+    name: "Cursor.seek + read",
+    async fn() {
+      for (const position of positions) {
+        await cursor.seek(position, SeekMode.Start);
+        await cursor.read(p);
+      }
+    },
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Drain: get every remaining byte out, as a view or as a copy.
+{
+  const size = 16 * MiB;
+  const source = filled(size);
+  const node = NodeBuffer.from(source.buffer, 0, size);
+  const cursor = new Cursor(source);
+  const target = new Cursor(new Uint8Array(size));
+  const scratch = new Uint8Array(SCRATCH);
+  const group = "drain 16 MiB";
+  Deno.bench({
+    group,
+    name: "limit: source.subarray(position)",
+    baseline: true,
+    fn() {
+      const position = 0;
+      sink.value = source.subarray(position);
+      sink.count = source.byteLength;
+    },
+  });
+  Deno.bench({
+    group,
+    name: "Cursor.bytes().subarray(position) + seek to end",
+    fn() {
+      cursor.position = 0;
+      sink.value = cursor.bytes().subarray(cursor.position);
+      sink.count = cursor.seekSync(0, SeekMode.End);
+    },
+  });
+  Deno.bench({
+    group,
+    name: "readAll loop over Cursor.readSync (copies)",
+    fn() {
+      cursor.position = 0;
+      sink.value = readAllSync(cursor);
+    },
+  });
+  Deno.bench({
+    group,
+    name: "readAll loop over Cursor.read (copies)",
+    async fn() {
+      cursor.position = 0;
+      sink.value = await readAll(cursor);
+    },
+  });
+  Deno.bench({
+    group,
+    name: "copy loop: 32 KiB scratch, readSync then writeSync",
+    fn() {
+      cursor.position = 0;
+      target.position = 0;
+      for (let n; (n = cursor.readSync(scratch)) !== null;) {
+        target.writeSync(scratch.subarray(0, n));
+      }
+    },
+  });
+  Deno.bench({
+    group,
+    name: "copy loop: 32 KiB scratch, read then write",
+    async fn() {
+      cursor.position = 0;
+      target.position = 0;
+      for (let n; (n = await cursor.read(scratch)) !== null;) {
+        await target.write(scratch.subarray(0, n));
+      }
+    },
+  });
+  if (Buffer) {
+    Deno.bench({
+      group,
+      name: "Buffer.bytes({ copy: false }) (@std/io)",
+      fn() {
+        sink.value = new Buffer(source.buffer).bytes({ copy: false });
+      },
+    });
+  }
+  Deno.bench({
+    group,
+    name: "new Blob([bytes]).stream() → concat",
+    async fn() {
+      sink.value = await collect(new Blob([source]).stream());
+    },
+  });
+  Deno.bench({
+    group,
+    name: "new Response(bytes).bytes()",
+    async fn() {
+      sink.value = await new Response(source).bytes();
+    },
+  });
+  Deno.bench({
+    group,
+    name: "ReadableStream.from([bytes]) → concat",
+    async fn() {
+      sink.value = await collect(ReadableStream.from([source]));
+    },
+  });
+  Deno.bench({
+    group,
+    name: "Readable.from(buffer) → concat (node:stream)",
+    async fn() {
+      sink.value = await collect(Readable.from(node));
+    },
+  });
+}
+
+/** `16 B`, `4 KiB`, `64 MiB`. */
+function label(bytes: number): string {
+  if (bytes >= MiB) return `${bytes / MiB} MiB`;
+  if (bytes >= KiB) return `${bytes / KiB} KiB`;
+  return `${bytes} B`;
+}

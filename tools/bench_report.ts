@@ -1,0 +1,569 @@
+/**
+ * Writes BENCHMARKS.md from one run of every benchmark, and copies its
+ * headline table into README.md between `<!-- bench:start -->` and
+ * `<!-- bench:end -->`.
+ *
+ * Steps: `deno bench --json` (every `bench.ts` and `*_bench.ts` that
+ * `deno bench` picks up), then `tools/bench_memory.ts --json` in its own
+ * process with `--expose-gc` (so the memory figures do not include the
+ * benches' garbage), then the files are written and formatted with
+ * `deno fmt`. Run it with `deno task bench:report`.
+ *
+ * Every ratio is computed from the same run. The targets of issue 6 are the
+ * {@linkcode TARGETS} table below: the one place to change them.
+ *
+ * @module
+ */
+
+import type { MemoryReport, MemoryRow } from "./bench_memory.ts";
+
+/**
+ * The statistic of `deno bench --json` that ratios and targets use: each
+ * row's fastest iteration. On a shared machine the average also holds the
+ * time other processes took the CPU, which differs from row to row; the
+ * minimum is the least disturbed measurement of the code itself.
+ */
+const STAT = "min";
+
+/** One benchmark row of `deno bench --json`. */
+interface BenchRow {
+  origin: string;
+  group: string | null;
+  name: string;
+  baseline: boolean;
+  results: {
+    ok?: { n: number; min: number; max: number; avg: number; p75: number };
+    failed?: string;
+  }[];
+}
+
+/** The output of `deno bench --json` (version 1). */
+interface BenchOutput {
+  version: number;
+  runtime: string;
+  cpu: string;
+  benches: BenchRow[];
+}
+
+/** A measured row: its name, file and times in nanoseconds. */
+interface Row {
+  name: string;
+  file: string;
+  baseline: boolean;
+  avg: number;
+  min: number;
+  p75: number;
+  n: number;
+}
+
+/** A group of rows that answer one question. */
+interface Group {
+  name: string;
+  rows: Row[];
+  failed: { name: string; error: string }[];
+}
+
+/** What a target's measurement reads. */
+interface Run {
+  groups: Map<string, Group>;
+  memory: MemoryReport | undefined;
+}
+
+/** One condition of one target in issue 6. */
+interface Target {
+  /** The row of the issue's targets table. */
+  topic: string;
+  /** The condition, as the issue words it. */
+  goal: string;
+  /** What is measured, in words. */
+  measured: string;
+  /** The measured value, or why it could not be measured. */
+  measure(run: Run): number | string;
+  /** Whether the value meets the goal. */
+  met(value: number): boolean;
+  /** How the value is shown. */
+  format(value: number): string;
+}
+
+const LIMIT = Symbol("the group's baseline");
+const READ_16 = "read 1 MiB in 16 B chunks";
+const WRAP_64M = "wrap 64 MiB";
+
+/** Finds a row of a group (its baseline for LIMIT), or says what is missing. */
+function find(
+  run: Run,
+  group: string,
+  row: string | typeof LIMIT,
+): Row | string {
+  const rows = run.groups.get(group)?.rows;
+  if (rows === undefined) return `group "${group}" was not run`;
+  const found = row === LIMIT
+    ? rows.find((r) => r.baseline)
+    : rows.find((r) => r.name === row);
+  return found ?? `row "${row === LIMIT ? "limit" : row}" was not run`;
+}
+
+/**
+ * How many times as fast `row` is as `versus` in `group`: time of `versus`
+ * divided by time of `row`, so 2 means twice as fast and 0.5 half as fast.
+ */
+function speed(
+  group: string,
+  row: string,
+  versus: string | typeof LIMIT,
+): (run: Run) => number | string {
+  return (run) => {
+    const mine = find(run, group, row);
+    const other = find(run, group, versus);
+    if (typeof mine === "string") return mine;
+    if (typeof other === "string") return other;
+    return other[STAT] / mine[STAT];
+  };
+}
+
+function times(value: number): string {
+  if (value >= 100) return `${Math.round(value).toLocaleString("en-US")}×`;
+  if (value >= 10) return `${value.toFixed(1)}×`;
+  return `${value >= 0.1 ? value.toFixed(2) : value.toPrecision(2)}×`;
+}
+
+function atLeast(goal: number): (value: number) => boolean {
+  return (value) => value >= goal;
+}
+
+/** The targets of issue 6, one entry per condition. */
+export const TARGETS: Target[] = [
+  {
+    topic: "wrap 64 MiB vs copying wrap",
+    goal: "≥ 10,000× faster",
+    measured: "`new Cursor(bytes)` vs `new Uint8Array(bytes)`, 64 MiB",
+    measure: speed(
+      WRAP_64M,
+      "new Cursor(bytes)",
+      "new Uint8Array(bytes) (copying wrap)",
+    ),
+    met: atLeast(10_000),
+    format: times,
+  },
+  {
+    topic: "wrap 64 MiB vs copying wrap",
+    goal: "wrap 64 MiB / wrap 1 KiB ≤ 1.5",
+    measured: "time of `new Cursor(bytes)`, 64 MiB ÷ 1 KiB",
+    measure: (run) => {
+      const big = find(run, WRAP_64M, "new Cursor(bytes)");
+      const small = find(run, "wrap 1 KiB", "new Cursor(bytes)");
+      if (typeof big === "string") return big;
+      if (typeof small === "string") return small;
+      return big[STAT] / small[STAT];
+    },
+    met: (value) => value <= 1.5,
+    format: times,
+  },
+  {
+    topic: "memory of 1,000 wraps of 64 MiB",
+    goal: "< 1 MiB growth",
+    measured: "heap + external growth, 1,000 × `new Cursor(bytes)`",
+    measure: (run) => {
+      const row = run.memory?.rows.find((r) => r.name === "new Cursor(bytes)");
+      return row === undefined ? "the memory bench did not run" : row.growth;
+    },
+    met: (value) => value < 1024 * 1024,
+    format: bytes,
+  },
+  {
+    topic: "`readSync` 64 KiB chunks",
+    goal: "≥ 0.95× limit",
+    measured: "`Cursor.readSync` vs limit",
+    measure: speed("read 16 MiB in 64 KiB chunks", "Cursor.readSync", LIMIT),
+    met: atLeast(0.95),
+    format: times,
+  },
+  {
+    topic: "`readSync` 16 B chunks",
+    goal: "≥ 0.8× limit",
+    measured: "`Cursor.readSync` vs limit",
+    measure: speed(READ_16, "Cursor.readSync", LIMIT),
+    met: atLeast(0.8),
+    format: times,
+  },
+  {
+    topic: "`readSync` 16 B chunks",
+    goal: "≥ 2× `Buffer.readSync`",
+    measured: "`Cursor.readSync` vs `Buffer.readSync`",
+    measure: speed(READ_16, "Cursor.readSync", "Buffer.readSync (@std/io)"),
+    met: atLeast(2),
+    format: times,
+  },
+  {
+    topic: "`read` (async) 16 B",
+    goal: "≥ 0.6× sync limit",
+    measured: "`Cursor.read` vs the sync limit",
+    measure: speed(READ_16, "Cursor.read", LIMIT),
+    met: atLeast(0.6),
+    format: times,
+  },
+  {
+    topic: "`read` (async) 16 B",
+    goal: "≥ `Buffer.read`",
+    measured: "`Cursor.read` vs `Buffer.read`",
+    measure: speed(READ_16, "Cursor.read", "Buffer.read (@std/io)"),
+    met: atLeast(1),
+    format: times,
+  },
+  {
+    topic: "`writeSync` 32 KiB into fixed memory",
+    goal: "≥ 0.95× limit",
+    measured: "`Cursor.writeSync` vs limit",
+    measure: speed(
+      "write 32 KiB chunks into 16 MiB",
+      "Cursor.writeSync",
+      LIMIT,
+    ),
+    met: atLeast(0.95),
+    format: times,
+  },
+  {
+    topic: "`writeSync` 32 KiB into fixed memory",
+    goal: "≥ 10× `Buffer.writeSync` growing",
+    measured: "`Cursor.writeSync` vs `Buffer.writeSync` from empty",
+    measure: speed(
+      "write 32 KiB chunks into 16 MiB",
+      "Cursor.writeSync",
+      "Buffer.writeSync growing (@std/io)",
+    ),
+    met: atLeast(10),
+    format: times,
+  },
+  {
+    topic: "random seek + 8 B read",
+    goal: "≥ 0.5× limit",
+    measured: "`Cursor.seekSync` + `readSync` vs limit",
+    measure: speed(
+      "random seek + 8 B read (64 Ki reads in 1 MiB)",
+      "Cursor.seekSync + readSync",
+      LIMIT,
+    ),
+    met: atLeast(0.5),
+    format: times,
+  },
+  {
+    topic: "drain via views vs copying `readAll` loop",
+    goal: "≥ 20×",
+    measured: "`bytes().subarray(position)` vs `readAll` loop (sync)",
+    measure: speed(
+      "drain 16 MiB",
+      "Cursor.bytes().subarray(position) + seek to end",
+      "readAll loop over Cursor.readSync (copies)",
+    ),
+    met: atLeast(20),
+    format: times,
+  },
+];
+
+// ---------------------------------------------------------------------------
+// Formatting
+
+function duration(ns: number): string {
+  if (ns < 1e3) return `${ns.toPrecision(3)} ns`;
+  if (ns < 1e6) return `${(ns / 1e3).toPrecision(3)} µs`;
+  if (ns < 1e9) return `${(ns / 1e6).toPrecision(3)} ms`;
+  return `${(ns / 1e9).toPrecision(3)} s`;
+}
+
+function bytes(count: number): string {
+  if (Math.abs(count) < 1024) return `${count} B`;
+  if (Math.abs(count) < 1024 ** 2) return `${(count / 1024).toFixed(1)} KiB`;
+  if (Math.abs(count) < 1024 ** 3) {
+    return `${(count / 1024 ** 2).toFixed(1)} MiB`;
+  }
+  return `${(count / 1024 ** 3).toFixed(1)} GiB`;
+}
+
+/** Escapes a cell of a Markdown table. */
+function cell(text: string): string {
+  return text.replaceAll("|", "\\|");
+}
+
+function table(head: string[], body: string[][]): string {
+  return [
+    `| ${head.map(cell).join(" | ")} |`,
+    `| ${head.map(() => "---").join(" | ")} |`,
+    ...body.map((row) => `| ${row.map(cell).join(" | ")} |`),
+  ].join("\n");
+}
+
+const LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+
+function groupSection(group: Group): string {
+  const { rows } = group;
+  const head = [
+    "",
+    "benchmark",
+    "avg",
+    "min",
+    ...rows.map((_, i) => {
+      const letter = LETTERS[i] ?? `#${i + 1}`;
+      return rows[i]!.baseline ? `×${letter} (limit)` : `×${letter}`;
+    }),
+  ];
+  const body = rows.map((row, i) => [
+    LETTERS[i] ?? `#${i + 1}`,
+    row.baseline ? `**${row.name}**` : row.name,
+    duration(row.avg),
+    duration(row.min),
+    ...rows.map((other, j) => i === j ? "—" : times(other[STAT] / row[STAT])),
+  ]);
+  const files = [...new Set(rows.map((row) => row.file))].join(", ");
+  const lines = [`### ${group.name}`, "", `From ${files}.`, ""];
+  lines.push(table(head, body));
+  for (const { name, error } of group.failed) {
+    lines.push("", `- ${name}: failed (${error.split("\n")[0]})`);
+  }
+  return lines.join("\n");
+}
+
+function targetsTable(run: Run): { markdown: string; met: number } {
+  let met = 0;
+  const body = TARGETS.map((target) => {
+    const value = target.measure(run);
+    let status: string;
+    let shown: string;
+    if (typeof value === "string") {
+      status = "not measured";
+      shown = value;
+    } else if (target.met(value)) {
+      status = "✅ met";
+      shown = target.format(value);
+      met++;
+    } else {
+      status = "❌ not met";
+      shown = target.format(value);
+    }
+    return [target.topic, target.goal, target.measured, shown, status];
+  });
+  return {
+    markdown: table(["target", "goal", "measured", "result", "status"], body),
+    met,
+  };
+}
+
+function memorySection(memory: MemoryReport | undefined): string {
+  if (memory === undefined) return "The memory benchmark did not run.";
+  const body = memory.rows.map((row: MemoryRow) => [
+    row.name,
+    String(row.count),
+    bytes(row.growth),
+    bytes(Math.round(row.perWrap)),
+    bytes(Math.round(row.perWrap * 1000)),
+  ]);
+  return [
+    `Wraps of one ${bytes(memory.sourceBytes)} buffer, all kept alive until ` +
+    "measured; growth of `heapUsed + external` from `Deno.memoryUsage()`" +
+    (memory.gcExposed
+      ? ", after `gc()` (run with `--expose-gc`)."
+      : ", without `gc()`, so garbage may be included."),
+    "",
+    table(["wrap", "count", "growth", "per wrap", "× 1,000"], body),
+  ].join("\n");
+}
+
+// ---------------------------------------------------------------------------
+// Running
+
+async function run(
+  label: string,
+  args: string[],
+): Promise<{ stdout: string; ok: boolean }> {
+  const started = Date.now();
+  console.error(`→ ${label}: deno ${args.join(" ")}`);
+  const child = new Deno.Command(Deno.execPath(), {
+    args,
+    stdout: "piped",
+    stderr: "inherit",
+  }).spawn();
+  const timer = setInterval(() => {
+    const seconds = Math.round((Date.now() - started) / 1000);
+    console.error(`  … ${label} still running (${seconds} s)`);
+  }, 15_000);
+  const output = await child.output();
+  clearInterval(timer);
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  console.error(
+    `  ${output.success ? "done" : "FAILED"} in ${seconds} s`,
+  );
+  return {
+    stdout: new TextDecoder().decode(output.stdout),
+    ok: output.success,
+  };
+}
+
+/** Splits bench stdout into the JSON document and any lines printed before. */
+function parseBench(stdout: string): { output: BenchOutput; notes: string[] } {
+  const start = stdout.search(/^\{\s*"version"/m);
+  if (start < 0) throw new Error("Cannot read deno bench --json output");
+  const notes = stdout.slice(0, start).split("\n").filter((l) => l.trim());
+  return { output: JSON.parse(stdout.slice(start)), notes };
+}
+
+function toGroups(output: BenchOutput): Map<string, Group> {
+  const groups = new Map<string, Group>();
+  for (const bench of output.benches) {
+    const file = bench.origin.slice(bench.origin.lastIndexOf("/") + 1);
+    const name = bench.group ?? `${file} (no group)`;
+    let group = groups.get(name);
+    if (group === undefined) {
+      group = { name, rows: [], failed: [] };
+      groups.set(name, group);
+    }
+    const result = bench.results[0];
+    if (result?.ok) {
+      const { avg, min, p75, n } = result.ok;
+      group.rows.push({
+        name: bench.name,
+        file,
+        baseline: bench.baseline,
+        avg,
+        min,
+        p75,
+        n,
+      });
+    } else {
+      group.failed.push({ name: bench.name, error: result?.failed ?? "?" });
+    }
+  }
+  return groups;
+}
+
+async function text(args: string[]): Promise<string> {
+  try {
+    const output = await new Deno.Command(args[0]!, { args: args.slice(1) })
+      .output();
+    return new TextDecoder().decode(output.stdout).trim();
+  } catch {
+    return "";
+  }
+}
+
+async function machine(output: BenchOutput): Promise<string[]> {
+  let cpu = output.cpu;
+  try {
+    const info = await Deno.readTextFile("/proc/cpuinfo");
+    cpu = info.match(/^model name\s*:\s*(.+)$/m)?.[1] ?? cpu;
+  } catch {
+    // Not Linux: keep what deno bench reported.
+  }
+  const memory = Deno.systemMemoryInfo().total;
+  const commit = await text(["git", "rev-parse", "--short", "HEAD"]);
+  const dirty = await text(["git", "status", "--porcelain", "--", "*.ts"]);
+  return [
+    `- Date: ${new Date().toISOString()}`,
+    `- CPU: ${cpu}, ${navigator.hardwareConcurrency} cores; ` +
+    `memory ${bytes(memory)}`,
+    `- OS: ${Deno.build.os} ${Deno.osRelease()} (${Deno.build.arch})`,
+    `- Runtime: Deno ${Deno.version.deno}, V8 ${Deno.version.v8}, ` +
+    `TypeScript ${Deno.version.typescript} (${output.runtime})`,
+    `- Code: commit ${commit || "unknown"}` +
+    (dirty ? " with uncommitted changes to .ts files" : ""),
+  ];
+}
+
+async function main(): Promise<void> {
+  console.error("bench:report — step 1 of 3: every benchmark file");
+  const bench = await run("deno bench", ["bench", "--json"]);
+  if (!bench.ok) throw new Error("deno bench failed; see its output above");
+  const { output, notes } = parseBench(bench.stdout);
+  if (!output.benches.some((b) => b.name.includes("(@std/io)"))) {
+    notes.push(
+      "No @std/io Buffer row ran (JSR was unreachable): those rows and " +
+        "their targets are marked not measured.",
+    );
+  }
+  const groups = toGroups(output);
+  const rowCount = [...groups.values()].reduce((n, g) => n + g.rows.length, 0);
+  console.error(`  ${rowCount} rows in ${groups.size} groups`);
+
+  console.error("bench:report — step 2 of 3: memory");
+  const mem = await run("memory bench", [
+    "run",
+    "--v8-flags=--expose-gc",
+    "tools/bench_memory.ts",
+    "--json",
+  ]);
+  const memory: MemoryReport | undefined = mem.ok
+    ? JSON.parse(mem.stdout.trim().split("\n").at(-1)!)
+    : undefined;
+
+  console.error("bench:report — step 3 of 3: BENCHMARKS.md and README.md");
+  const results: Run = { groups, memory };
+  const targets = targetsTable(results);
+  const headline = [
+    targets.markdown,
+    "",
+    `Ratios of ${STAT} time per iteration from one run on a shared ` +
+    `${navigator.hardwareConcurrency}-core ${output.cpu} machine, ` +
+    `Deno ${Deno.version.deno}; details in [BENCHMARKS.md](BENCHMARKS.md).`,
+  ].join("\n");
+  const document = [
+    "# Benchmarks",
+    "",
+    "Generated by `deno task bench:report` (tools/bench_report.ts); do not " +
+    "edit by hand.",
+    "",
+    "**Read these as ratios from one run on a shared 2-core machine**: " +
+    "other processes were running at the same time, so absolute times are " +
+    "noisy and only the ratios between rows of the same group, measured in " +
+    "the same run, are meant to be compared.",
+    "",
+    "## Machine",
+    "",
+    ...await machine(output),
+    "",
+    "## Targets (issue 6)",
+    "",
+    `${targets.met} of ${TARGETS.length} conditions met.`,
+    "",
+    targets.markdown,
+    "",
+    "## Memory",
+    "",
+    memorySection(memory),
+    "",
+    "## Groups",
+    "",
+    `Each group answers one question; its **bold** row is the limit (the ` +
+    "`baseline`: a raw `set`/`subarray` loop with a hand-kept position doing " +
+    `the same bytes). Column ×X shows how many times as fast this row is as ` +
+    `row X (${STAT} time of X ÷ ${STAT} time of this row): above 1 is faster, ` +
+    "below 1 slower. `min` is the fastest iteration, the least disturbed by " +
+    "other processes; `avg` includes the time they took.",
+    ...(notes.length > 0
+      ? ["", "Notes on this run:", "", ...notes.map((n) => `- ${n}`)]
+      : []),
+    "",
+    [...groups.values()].map(groupSection).join("\n\n"),
+    "",
+  ].join("\n");
+  await Deno.writeTextFile("BENCHMARKS.md", document);
+  console.error("  wrote BENCHMARKS.md");
+
+  const readme = await Deno.readTextFile("README.md");
+  const marked = /(<!-- bench:start -->\n)[\s\S]*?(<!-- bench:end -->)/;
+  if (marked.test(readme)) {
+    await Deno.writeTextFile(
+      "README.md",
+      readme.replace(
+        marked,
+        (_, open, close) => `${open}${headline}\n${close}`,
+      ),
+    );
+    console.error("  updated the table in README.md");
+  } else {
+    console.error("  README.md has no bench markers: left as it was");
+  }
+  await run("deno fmt", ["fmt", "-q", "BENCHMARKS.md", "README.md"]);
+  console.error(
+    `bench:report — ${targets.met} of ${TARGETS.length} target conditions met`,
+  );
+}
+
+if (import.meta.main) await main();
