@@ -12,7 +12,7 @@
  */
 
 import { Cursor } from "../mod.ts";
-import { filled, loadStdBuffer, MiB } from "../_bench_util.ts";
+import { filled, MiB } from "../_bench_util.ts";
 
 /** One measured way of wrapping the buffer. */
 export interface MemoryRow {
@@ -60,7 +60,6 @@ function measure(name: string, count: number, wrap: () => unknown): MemoryRow {
 }
 
 const bytes = filled(SIZE);
-const Buffer = await loadStdBuffer();
 const report: MemoryReport = {
   sourceBytes: SIZE,
   gcExposed: gc !== undefined,
@@ -71,7 +70,8 @@ const report: MemoryReport = {
       1000,
       () => new Uint8Array(bytes.buffer, bytes.byteOffset, SIZE),
     ),
-    // A few copies show the contrast; 1,000 would need 64 GiB.
+    // A few copies show the contrast; 1,000 would need 64 GiB. @std/io's
+    // `new Buffer(bytes)` makes the same copy of a typed array.
     measure(
       "new Uint8Array(bytes) (copying wrap)",
       4,
@@ -79,12 +79,6 @@ const report: MemoryReport = {
     ),
   ],
 };
-if (Buffer) {
-  report.rows.push(
-    measure("new Buffer(bytes) (@std/io)", 4, () => new Buffer(bytes)),
-  );
-}
-
 if (Deno.args.includes("--json")) {
   console.log(JSON.stringify(report));
 } else {
