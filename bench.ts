@@ -86,11 +86,11 @@ async function drainByob(
 // ---------------------------------------------------------------------------
 // Wrap: what it costs to get a reader over bytes the caller already holds.
 const WRAPS = [["wrap 1 KiB", KiB], ["wrap 64 MiB", 64 * MiB]] as const;
-for (const [name, size] of WRAPS) {
+for (const [group, size] of WRAPS) {
   const bytes = filled(size);
   const node = NodeBuffer.from(bytes.buffer, 0, bytes.byteLength);
   Deno.bench({
-    group: name,
+    group,
     name: "limit: { bytes, position: 0 }",
     baseline: true,
     fn() {
@@ -98,21 +98,21 @@ for (const [name, size] of WRAPS) {
     },
   });
   Deno.bench({
-    group: name,
+    group,
     name: "new Cursor(bytes)",
     fn() {
       sink.value = new Cursor(bytes);
     },
   });
   Deno.bench({
-    group: name,
+    group,
     name: "new Uint8Array(buffer, offset, length) (view)",
     fn() {
       sink.value = new Uint8Array(bytes.buffer, bytes.byteOffset, size);
     },
   });
   Deno.bench({
-    group: name,
+    group,
     name: "new Uint8Array(bytes) (copying wrap)",
     fn() {
       sink.value = new Uint8Array(bytes);
@@ -120,7 +120,7 @@ for (const [name, size] of WRAPS) {
   });
   if (Buffer) {
     Deno.bench({
-      group: name,
+      group,
       name: "new Buffer(bytes) (@std/io)",
       fn() {
         sink.value = new Buffer(bytes);
@@ -128,28 +128,28 @@ for (const [name, size] of WRAPS) {
     });
   }
   Deno.bench({
-    group: name,
+    group,
     name: "new Blob([bytes]).stream()",
     fn() {
       sink.value = new Blob([bytes]).stream();
     },
   });
   Deno.bench({
-    group: name,
+    group,
     name: "new Response(bytes).body",
     fn() {
       sink.value = new Response(bytes).body;
     },
   });
   Deno.bench({
-    group: name,
+    group,
     name: "ReadableStream.from([bytes])",
     fn() {
       sink.value = ReadableStream.from([bytes]);
     },
   });
   Deno.bench({
-    group: name,
+    group,
     name: "Readable.from(buffer) (node:stream)",
     fn() {
       sink.value = Readable.from(node);

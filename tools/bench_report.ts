@@ -100,7 +100,11 @@ function find(
   const found = row === LIMIT
     ? rows.find((r) => r.baseline)
     : rows.find((r) => r.name === row);
-  return found ?? `row "${row === LIMIT ? "limit" : row}" was not run`;
+  if (found !== undefined) return found;
+  if (row !== LIMIT && row.includes("(@std/io)")) {
+    return "skipped: @std/io could not be loaded";
+  }
+  return `row "${row === LIMIT ? "limit" : row}" was not run`;
 }
 
 /**
