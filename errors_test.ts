@@ -28,6 +28,7 @@ Deno.test("_describe() names every kind of value for a message", () => {
     [Object.create(null), "an instance of Object"],
     [new DataView(new ArrayBuffer(1)), "an instance of DataView"],
     [new (class Custom {})(), "an instance of Custom"],
+    [new (class {})(), "an instance of Object"],
     [undefined, "undefined"],
     [true, "true"],
     [false, "false"],
