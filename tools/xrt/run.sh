@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Cross-runtime proof: builds the npm form with `deno pack`, installs it into a
+# throwaway Node project and runs tools/xrt/suite on Deno (the sources), Node
+# (`node --test`), Bun and headless Chromium (the bundled package). Each
+# runtime prints `<runtime>: N passed, N failed`; exits non-zero if any
+# runtime fails or does not run.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+root=$PWD
+deno() { npx -y deno@2.9.6 "$@"; }
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+failed=()
+
+echo "== pack"
+deno pack --allow-dirty --output "$work/cursor.tgz"
+mkdir "$work/node"
+cp -R tools/xrt/suite "$work/node/suite"
+echo '{ "private": true, "type": "module" }' >"$work/node/package.json"
+(cd "$work/node" && npm install --no-audit --no-fund "$work/cursor.tgz")
+
+echo "== deno (sources)"
+deno run tools/xrt/suite/main.mjs || failed+=(deno)
+
+echo "== node (packed tarball, node --test)"
+(cd "$work/node/suite" &&
+  node --test --test-reporter=./node_reporter.mjs node_runner.mjs) ||
+  failed+=(node)
+
+echo "== bun (packed tarball)"
+if (cd tools/xrt/deps && npm ci --no-audit --no-fund); then
+  (cd "$work/node/suite" && "$root/tools/xrt/deps/node_modules/.bin/bun" \
+    main.mjs) || failed+=(bun)
+else
+  failed+=("bun (install)")
+fi
+
+echo "== browser (packed tarball, bundled, headless Chromium)"
+if ! command -v chromium >/dev/null; then
+  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
+fi
+echo 'export * from "@iocursor/cursor";' >"$work/node/entry.mjs"
+if (cd "$work/node" && deno bundle --quiet --platform=browser --format=esm \
+  --output "$work/cursor.js" entry.mjs); then
+  deno run --allow-net=127.0.0.1 --allow-read --allow-write --allow-run \
+    --allow-env tools/xrt/browser.ts "$work/cursor.js" tools/xrt/suite ||
+    failed+=(browser)
+else
+  failed+=("browser (bundle)")
+fi
+
+if ((${#failed[@]} > 0)); then
+  echo "cross-runtime suite FAILED on: ${failed[*]}"
+  exit 1
+fi
+echo "cross-runtime suite passed on deno, node, bun and chromium"
