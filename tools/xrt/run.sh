@@ -4,10 +4,17 @@
 # (`node --test`), Bun and headless Chromium (the bundled package). Each
 # runtime prints `<runtime>: N passed, N failed`; exits non-zero if any
 # runtime fails or does not run.
+#
+# Usage: tools/xrt/run.sh [deno] [node] [bun] [browser]   (default: all four)
+# CHROMIUM names the browser binary (default `chromium`, installed from apt
+# when missing).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
 deno() { npx -y deno@2.9.6 "$@"; }
+runtimes=" ${*:-deno node bun browser} "
+wants() { [[ $runtimes == *" $1 "* ]]; }
+chromium=${CHROMIUM:-chromium}
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -20,38 +27,48 @@ cp -R tools/xrt/suite "$work/node/suite"
 echo '{ "private": true, "type": "module" }' >"$work/node/package.json"
 (cd "$work/node" && npm install --no-audit --no-fund "$work/cursor.tgz")
 
-echo "== deno (sources)"
-deno run tools/xrt/suite/main.mjs || failed+=(deno)
-
-echo "== node (packed tarball, node --test)"
-(cd "$work/node/suite" &&
-  node --test --test-reporter=./node_reporter.mjs node_runner.mjs) ||
-  failed+=(node)
-
-echo "== bun (packed tarball)"
-if (cd tools/xrt/deps && npm ci --no-audit --no-fund); then
-  (cd "$work/node/suite" && "$root/tools/xrt/deps/node_modules/.bin/bun" \
-    main.mjs) || failed+=(bun)
-else
-  failed+=("bun (install)")
+if wants deno; then
+  echo "== deno (sources)"
+  deno run tools/xrt/suite/main.mjs || failed+=(deno)
 fi
 
-echo "== browser (packed tarball, bundled, headless Chromium)"
-if ! command -v chromium >/dev/null; then
-  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
+if wants node; then
+  echo "== node (packed tarball, node --test)"
+  (cd "$work/node/suite" &&
+    node --test --test-reporter=./node_reporter.mjs node_runner.mjs) ||
+    failed+=(node)
 fi
-echo 'export * from "@iocursor/cursor";' >"$work/node/entry.mjs"
-if (cd "$work/node" && deno bundle --quiet --platform=browser --format=esm \
-  --output "$work/cursor.js" entry.mjs); then
-  deno run --allow-net=127.0.0.1 --allow-read --allow-write --allow-run \
-    --allow-env tools/xrt/browser.ts "$work/cursor.js" tools/xrt/suite ||
-    failed+=(browser)
-else
-  failed+=("browser (bundle)")
+
+if wants bun; then
+  echo "== bun (packed tarball)"
+  if (cd tools/xrt/deps && npm ci --no-audit --no-fund); then
+    (cd "$work/node/suite" && "$root/tools/xrt/deps/node_modules/.bin/bun" \
+      main.mjs) || failed+=(bun)
+  else
+    failed+=("bun (install)")
+  fi
+fi
+
+if wants browser; then
+  echo "== browser (packed tarball, bundled, headless $chromium)"
+  if ! command -v "$chromium" >/dev/null && [[ $chromium == chromium ]]; then
+    sudo=$( ((EUID == 0)) || echo sudo)
+    $sudo apt-get update
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
+  fi
+  echo 'export * from "@iocursor/cursor";' >"$work/node/entry.mjs"
+  if (cd "$work/node" && deno bundle --quiet --platform=browser --format=esm \
+    --output "$work/cursor.js" entry.mjs); then
+    CHROMIUM=$chromium deno run --allow-net=127.0.0.1 --allow-read \
+      --allow-write --allow-run --allow-env tools/xrt/browser.ts \
+      "$work/cursor.js" tools/xrt/suite || failed+=(browser)
+  else
+    failed+=("browser (bundle)")
+  fi
 fi
 
 if ((${#failed[@]} > 0)); then
   echo "cross-runtime suite FAILED on: ${failed[*]}"
   exit 1
 fi
-echo "cross-runtime suite passed on deno, node, bun and chromium"
+echo "cross-runtime suite passed on:$runtimes"
