@@ -118,7 +118,8 @@ export function _describe(value: unknown): string {
     case "object":
       if (value === null) return "null";
       if (Array.isArray(value)) return "an array";
-      return `an instance of ${value.constructor?.name ?? "Object"}`;
+      // An anonymous class has the name "", which says nothing.
+      return `an instance of ${value.constructor?.name || "Object"}`;
     default:
       return String(typeof value === "function" ? "a function" : value);
   }
