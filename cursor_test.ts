@@ -11,6 +11,11 @@ import { backings, testEveryBacking } from "./_backing_test_util.ts";
 import { exactly, promised } from "./_assert_test_util.ts";
 
 const EIGHT = [1, 2, 3, 4, 5, 6, 7, 8];
+
+/** Spells out a byte count the way the expected messages are written. */
+function byteCount(count: number): string {
+  return count === 1 ? "1 byte" : `${count} bytes`;
+}
 const MAX = Number.MAX_SAFE_INTEGER;
 
 // --- Construction -----------------------------------------------------------
@@ -397,7 +402,9 @@ testEveryBacking(
         () => cursor.writeSync(p),
         exactly(
           CursorFullError,
-          `Cannot write ${length} bytes: only ${available} bytes are free before the end`,
+          `Cannot write ${byteCount(length)}: there is room for ${
+            byteCount(available)
+          } before the end`,
           { requested: length, available },
         ),
       );
@@ -434,7 +441,7 @@ Deno.test("Cursor.writeSync() on empty memory returns 0 for an empty p and throw
     () => cursor.writeSync(new Uint8Array(1)),
     exactly(
       CursorFullError,
-      "Cannot write 1 bytes: only 0 bytes are free before the end",
+      "Cannot write 1 byte: there is room for 0 bytes before the end",
     ),
   );
   assert.equal(cursor.position, 0);
@@ -543,7 +550,7 @@ testEveryBacking(
       () => cursor.writeSync(new Uint8Array(1)),
       exactly(
         CursorFullError,
-        "Cannot write 1 bytes: only 0 bytes are free before the end",
+        "Cannot write 1 byte: there is room for 0 bytes before the end",
       ),
     );
     assert.equal(cursor.position, 12);
@@ -740,7 +747,10 @@ Deno.test("Cursor.position setter validates like seekSync(value, SeekMode.Start)
       () => {
         cursor.position = offset as number;
       },
-      exactly(errorClass, `Cannot set position${reason}`),
+      exactly(
+        errorClass,
+        `Cannot set position${reason.replace(": offset", ": the value")}`,
+      ),
     );
     assert.equal(cursor.position, 3);
   }
@@ -890,7 +900,7 @@ Deno.test("Cursor.read() and write() reject instead of throwing, changing nothin
     promised(cursor.write(new Uint8Array(4))),
     exactly(
       CursorFullError,
-      "Cannot write 4 bytes: only 3 bytes are free before the end",
+      "Cannot write 4 bytes: there is room for 3 bytes before the end",
       {
         requested: 4,
         available: 3,

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import {
+  _byteCount,
   _describe,
   CursorClosedError,
   CursorFullError,
@@ -63,8 +64,15 @@ Deno.test("CursorFullError is a RangeError carrying requested and available", ()
   assert.equal(error.name, "CursorFullError");
   assert.equal(
     error.message,
-    "Cannot write 10 bytes: only 4 bytes are free before the end",
+    "Cannot write 10 bytes: there is room for 4 bytes before the end",
   );
   assert.equal(error.requested, 10);
   assert.equal(error.available, 4);
+});
+
+Deno.test("_byteCount() writes 1 byte in the singular and every other count in the plural", () => {
+  assert.equal(_byteCount(0), "0 bytes");
+  assert.equal(_byteCount(1), "1 byte");
+  assert.equal(_byteCount(2), "2 bytes");
+  assert.equal(_byteCount(65536), "65536 bytes");
 });

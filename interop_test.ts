@@ -218,7 +218,7 @@ Deno.test("Cursor refuses the ReadableStream.from() chunk that does not fit, who
     stream.pipeTo(writable(cursor)),
     exactly(
       CursorFullError,
-      "Cannot write 3 bytes: only 1 bytes are free before the end",
+      "Cannot write 3 bytes: there is room for 1 byte before the end",
       {
         requested: 3,
         available: 1,
@@ -256,7 +256,7 @@ Deno.test("Cursor.write() is never short, so a writeAll loop makes one call or f
     writeAll(cursor, new Uint8Array(3)),
     exactly(
       CursorFullError,
-      "Cannot write 3 bytes: only 0 bytes are free before the end",
+      "Cannot write 3 bytes: there is room for 0 bytes before the end",
     ),
   );
   assert.equal(cursor.position, 10);
