@@ -14,6 +14,23 @@ import { bytes, equal, rejects, requires, test, throws } from "./harness.mjs";
 
 const MAX = Number.MAX_SAFE_INTEGER;
 
+// The library's messages, each written once so a wording change is one edit.
+
+/**
+ * @param {number} n A count of bytes.
+ * @returns {string} `1 byte` or `n bytes`.
+ */
+const byteCount = (n) => `${n} ${n === 1 ? "byte" : "bytes"}`;
+/**
+ * @param {number} requested Bytes the write wanted.
+ * @param {number} available Bytes of room.
+ * @returns {string} CursorFullError's message for a write.
+ */
+const full = (requested, available) =>
+  `Cannot write ${byteCount(requested)}: there is room for ${
+    byteCount(available)
+  } before the end`;
+
 // ---- The package ----
 
 test("mod exports the classes and SeekMode, and nothing private", () => {
@@ -117,7 +134,7 @@ test("Cursor follows a resizable ArrayBuffer that shrinks below the position", (
   const error = throws(
     () => cursor.writeSync(new Uint8Array(1)),
     CursorFullError,
-    "Cannot write 1 bytes: only 0 bytes are free before the end",
+    full(1, 0),
   );
   equal(error.available, 0, "available");
   equal(cursor.position, 5, "position after the failed write");
@@ -131,7 +148,7 @@ test("Cursor views exactly a subarray and leaves the rest alone", () => {
   throws(
     () => cursor.writeSync(new Uint8Array([7])),
     CursorFullError,
-    "Cannot write 1 bytes: only 0 bytes are free before the end",
+    full(1, 0),
   );
   bytes(all, [1, 2, 8, 9, 5, 6], "memory around the subarray");
 });
@@ -269,7 +286,7 @@ test("Cursor.writeSync() writes all or nothing and throws CursorFullError", () =
   const error = throws(
     () => cursor.writeSync(new Uint8Array([1, 2, 3])),
     CursorFullError,
-    "Cannot write 3 bytes: only 2 bytes are free before the end",
+    full(3, 2),
   );
   equal(error instanceof RangeError, true, "a RangeError");
   equal(error.name, "CursorFullError", "name");
@@ -277,8 +294,16 @@ test("Cursor.writeSync() writes all or nothing and throws CursorFullError", () =
   equal(error.available, 2, "available");
   bytes(memory, [0, 0, 0, 0], "memory");
   equal(cursor.position, 2, "position");
-  equal(cursor.writeSync(new Uint8Array([5, 6])), 2, "a write that fits");
-  bytes(memory, [0, 0, 5, 6], "memory");
+  equal(cursor.writeSync(new Uint8Array([5])), 1, "a write that fits");
+  bytes(memory, [0, 0, 5, 0], "memory");
+  equal(cursor.position, 3, "position");
+  throws(
+    () => cursor.writeSync(new Uint8Array(2)),
+    CursorFullError,
+    full(2, 1),
+  );
+  bytes(memory, [0, 0, 5, 0], "memory after the second failed write");
+  equal(cursor.position, 3, "position after the second failed write");
 });
 
 test("Cursor.writeSync() returns 0 for an empty p, even past the end", () => {
@@ -289,7 +314,7 @@ test("Cursor.writeSync() returns 0 for an empty p, even past the end", () => {
   throws(
     () => cursor.writeSync(new Uint8Array(1)),
     CursorFullError,
-    "Cannot write 1 bytes: only 0 bytes are free before the end",
+    full(1, 0),
   );
 });
 
@@ -456,14 +481,14 @@ test("Cursor.position rejects invalid values like seekSync()", () => {
       cursor.position = "1";
     },
     TypeError,
-    'Cannot set position: offset must be a number or bigint, received "1"',
+    'Cannot set position: the value must be a number or bigint, received "1"',
   );
   throws(
     () => {
       cursor.position = 0.5;
     },
     RangeError,
-    "Cannot set position: offset must be a safe integer, received 0.5",
+    "Cannot set position: the value must be a safe integer, received 0.5",
   );
   equal(cursor.position, 2, "position");
 });
@@ -562,7 +587,7 @@ test("Cursor.write() rejects instead of throwing and writes nothing", async () =
   const error = await rejects(
     () => cursor.write(new Uint8Array([1, 2, 3])),
     CursorFullError,
-    "Cannot write 3 bytes: only 2 bytes are free before the end",
+    full(3, 2),
   );
   equal(error.requested, 3, "requested");
   await rejects(
