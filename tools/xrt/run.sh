@@ -5,14 +5,17 @@
 # runtime prints `<runtime>: N passed, N failed`; exits non-zero if any
 # runtime fails or does not run.
 #
-# Usage: tools/xrt/run.sh [deno] [node] [bun] [browser]   (default: all four)
+# It also type-checks tools/xrt/types/consumer.ts with `tsc` against the
+# tarball's .d.ts files, as a TypeScript project on Node would.
+#
+# Usage: tools/xrt/run.sh [deno] [node] [types] [bun] [browser]   (default: all)
 # CHROMIUM names the browser binary (default `chromium`, installed from apt
 # when missing).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
 deno() { npx -y deno@2.9.6 "$@"; }
-runtimes=" ${*:-deno node bun browser} "
+runtimes=" ${*:-deno node types bun browser} "
 wants() { [[ $runtimes == *" $1 "* ]]; }
 chromium=${CHROMIUM:-chromium}
 
@@ -39,11 +42,26 @@ if wants node; then
     failed+=(node)
 fi
 
+tools=ok
+if wants types || wants bun; then
+  (cd tools/xrt/deps && npm ci --no-audit --no-fund) || tools=failed
+fi
+bin=$root/tools/xrt/deps/node_modules/.bin
+
+if wants types; then
+  echo "== types (packed .d.ts, tsc, no @types/node)"
+  cp -R tools/xrt/types "$work/node/types"
+  if [[ $tools == ok ]] && "$bin/tsc" -p "$work/node/types"; then
+    echo "typescript $("$bin/tsc" --version | cut -d' ' -f2): consumer.ts type-checks"
+  else
+    failed+=(types)
+  fi
+fi
+
 if wants bun; then
   echo "== bun (packed tarball)"
-  if (cd tools/xrt/deps && npm ci --no-audit --no-fund); then
-    (cd "$work/node/suite" && "$root/tools/xrt/deps/node_modules/.bin/bun" \
-      main.mjs) || failed+=(bun)
+  if [[ $tools == ok ]]; then
+    (cd "$work/node/suite" && "$bin/bun" main.mjs) || failed+=(bun)
   else
     failed+=("bun (install)")
   fi
