@@ -34,7 +34,8 @@ const PAGE = `<!doctype html>
   try {
     const { run } = await import("/suite/harness.mjs");
     await import("/suite/suite.mjs");
-    await post(await run());
+    // A page has no Node Buffer; every other feature must be there.
+    await post(await run(["no nodeBuffer"]));
   } catch (error) {
     await post({ error: String(error?.stack ?? error) });
   }

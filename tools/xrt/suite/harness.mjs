@@ -66,18 +66,26 @@ export function runtime() {
 }
 
 /**
- * Runs one case and classifies its outcome.
+ * Runs one case and classifies its outcome. A case skipped for a feature
+ * that is not in `allowedSkips` fails instead: the pinned runtimes must have
+ * every feature, so a skip there would hide a broken setup.
  *
  * @param {{ name: string, fn: () => unknown }} c The case.
+ * @param {readonly string[]} allowedSkips Skip reasons this runtime may give.
  * @returns {Promise<{ name: string, outcome: "pass" | "fail" | "skip", detail: string }>}
  */
-export async function runCase(c) {
+export async function runCase(c, allowedSkips) {
   try {
     await c.fn();
     return { name: c.name, outcome: "pass", detail: "" };
   } catch (error) {
     if (error instanceof Skip) {
-      return { name: c.name, outcome: "skip", detail: error.message };
+      if (allowedSkips.includes(error.message)) {
+        return { name: c.name, outcome: "skip", detail: error.message };
+      }
+      const detail = `skipped for "${error.message}", which this runtime ` +
+        `must not lack (allowed skips: ${allowedSkips.join(", ") || "none"})`;
+      return { name: c.name, outcome: "fail", detail };
     }
     const e = /** @type {any} */ (error);
     return { name: c.name, outcome: "fail", detail: e?.stack ?? String(e) };
@@ -87,18 +95,20 @@ export async function runCase(c) {
 /**
  * Runs every case in registration order, one at a time.
  *
+ * @param {readonly string[]} [allowedSkips] Skip reasons this runtime may
+ * give, such as `"no nodeBuffer"` in a browser; any other skip fails.
  * @returns {Promise<{ passed: number, failed: number, skipped: number, lines: string[] }>}
  * The counts and the lines to print: one per failure or skip reason, then
  * `<runtime>: N passed, N failed`.
  */
-export async function run() {
+export async function run(allowedSkips = []) {
   const counts = { pass: 0, fail: 0, skip: 0 };
   /** @type {string[]} */
   const lines = [];
   /** @type {Map<string, number>} */
   const skips = new Map();
   for (const c of registered) {
-    const result = await runCase(c);
+    const result = await runCase(c, allowedSkips);
     counts[result.outcome]++;
     if (result.outcome === "fail") {
       lines.push(`FAIL ${result.name}\n  ${result.detail}`);

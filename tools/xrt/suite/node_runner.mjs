@@ -7,7 +7,7 @@ import "./suite.mjs";
 
 for (const c of cases()) {
   test(c.name, async (t) => {
-    const result = await runCase(c);
+    const result = await runCase(c, []);
     if (result.outcome === "skip") t.skip(result.detail);
     else if (result.outcome === "fail") throw new Error(result.detail);
   });
