@@ -92,6 +92,25 @@ async function serve(
 }
 
 /**
+ * Ends Chromium: SIGTERM, then SIGKILL if it is still running 5 s later.
+ *
+ * @param chromium The browser process.
+ */
+async function stop(chromium: Deno.ChildProcess): Promise<void> {
+  const signal = (name: Deno.Signal) => {
+    try {
+      chromium.kill(name);
+    } catch {
+      // Already exited.
+    }
+  };
+  signal("SIGTERM");
+  const killer = setTimeout(() => signal("SIGKILL"), 5_000);
+  await chromium.status;
+  clearTimeout(killer);
+}
+
+/**
  * Removes Chromium's profile folder, retrying while its helper processes
  * finish writing after the browser has exited.
  *
@@ -152,12 +171,7 @@ async function main(bundle: string, suite: string): Promise<number> {
   }));
   const result = await Promise.race([promise, timeout, exited]);
   clearTimeout(timer);
-  try {
-    chromium.kill("SIGTERM");
-  } catch {
-    // Already exited.
-  }
-  await chromium.status;
+  await stop(chromium);
   await server.shutdown();
   await removeProfile(profile);
   for (const line of result.lines ?? []) console.log(line);
