@@ -151,6 +151,8 @@ async function main(bundle: string, suite: string): Promise<number> {
       "--disable-sync",
       "--no-first-run",
       "--disable-quic",
+      // Page console messages go to stderr, which is shown on failure.
+      "--enable-logging=stderr",
       `--user-data-dir=${profile}`,
       `http://127.0.0.1:${server.addr.port}/`,
     ],
@@ -177,7 +179,9 @@ async function main(bundle: string, suite: string): Promise<number> {
   for (const line of result.lines ?? []) console.log(line);
   if (result.error !== undefined) {
     console.log(`browser: did not run: ${result.error}`);
-    console.log((await stderr).split("\n").slice(-20).join("\n"));
+    const log = (await stderr).split("\n");
+    const consoleLines = log.filter((line) => line.includes(":CONSOLE"));
+    console.log([...consoleLines, "...", ...log.slice(-10)].join("\n"));
     return 1;
   }
   return result.failed === 0 && (result.passed ?? 0) > 0 ? 0 : 1;
