@@ -212,7 +212,7 @@ export const TARGETS: Target[] = [
     met: atLeast(0.6),
     format: times,
     reference: {
-      label: "floor of any async reader (limit + one await per chunk)",
+      label: "async floor",
       measure: speed(READ_16, "async floor: limit + await per chunk", LIMIT),
     },
   },
@@ -385,7 +385,7 @@ function memorySection(memory: MemoryReport | undefined): string {
       ? ", after `gc()` (run with `--expose-gc`)."
       : ", without `gc()`, so garbage may be included."),
     "",
-    table(["wrap", "count", "growth", "per wrap", "× 1,000"], body),
+    table(["wrap", "count", "growth", "per wrap", "1,000 wraps"], body),
   ].join("\n");
 }
 
@@ -466,7 +466,16 @@ async function text(args: string[]): Promise<string> {
   }
 }
 
-async function machine(output: BenchOutput): Promise<string[]> {
+/** The 1-minute load average, `"n/a"` where the OS has none. */
+function load(): string {
+  const [minute] = Deno.loadavg();
+  return minute === undefined ? "n/a" : minute.toFixed(2);
+}
+
+async function machine(
+  output: BenchOutput,
+  loads: string[],
+): Promise<string[]> {
   let cpu = output.cpu;
   try {
     const info = await Deno.readTextFile("/proc/cpuinfo");
@@ -482,6 +491,8 @@ async function machine(output: BenchOutput): Promise<string[]> {
     `- CPU: ${cpu}, ${navigator.hardwareConcurrency} cores; ` +
     `memory ${bytes(memory)}`,
     `- OS: ${Deno.build.os} ${Deno.osRelease()} (${Deno.build.arch})`,
+    `- Load average (1 min) before and after the benchmarks: ` +
+    `${loads.join(" and ")} on ${navigator.hardwareConcurrency} cores`,
     `- Runtime: Deno ${Deno.version.deno}, V8 ${Deno.version.v8}, ` +
     `TypeScript ${Deno.version.typescript} (${output.runtime})`,
     `- Code: commit ${commit || "unknown"}` +
@@ -491,7 +502,9 @@ async function machine(output: BenchOutput): Promise<string[]> {
 
 async function main(): Promise<void> {
   console.error("bench:report — step 1 of 3: every benchmark file");
+  const loads = [load()];
   const bench = await run("deno bench", ["bench", "--json"]);
+  loads.push(load());
   if (!bench.ok) throw new Error("deno bench failed; see its output above");
   const { output, notes } = parseBench(bench.stdout);
   if (!output.benches.some((b) => b.name.includes("(@std/io)"))) {
@@ -532,14 +545,15 @@ async function main(): Promise<void> {
     "edit by hand. `deno task bench` runs the same benchmarks and prints " +
     "them. The targets are the `TARGETS` table in tools/bench_report.ts.",
     "",
-    "**Read these as ratios from one run on a shared 2-core machine**: " +
-    "other processes were running at the same time, so absolute times are " +
+    "**Read these as ratios from one run on a shared " +
+    `${navigator.hardwareConcurrency}-core machine**: other ` +
+    "processes may run at the same time (see the load average), so absolute times are " +
     "noisy and only the ratios between rows of the same group, measured in " +
     "the same run, are meant to be compared.",
     "",
     "## Machine",
     "",
-    ...await machine(output),
+    ...await machine(output, loads),
     "",
     "## Targets (issue 6)",
     "",
