@@ -60,7 +60,12 @@ export function loadStdBuffer(): Promise<StdBufferClass | undefined> {
   return stdBuffer;
 }
 
-/** Bytes `0, 1, 2, ...` (mod 256), so that copies are not all zeros. */
+/**
+ * Bytes `0, 1, 2, ...` (mod 256), so that copies are not all zeros.
+ *
+ * @param length How many bytes.
+ * @returns A new array over its own `ArrayBuffer`.
+ */
 export function filled(length: number): Uint8Array<ArrayBuffer> {
   const bytes = new Uint8Array(length);
   for (let i = 0; i < length; i++) bytes[i] = i;
