@@ -16,9 +16,18 @@ export interface BufferSnapshot {
   byteLength: number;
 }
 
-/** Records the backing's buffer and its length before a test uses it. */
-export function snapshot(backing: Backing): BufferSnapshot {
-  const buffer = backing.view().buffer;
+/**
+ * Records a buffer and its length before a test uses it: pass a backing, a
+ * view or the buffer itself.
+ */
+export function snapshot(
+  memory: Backing | ArrayBufferView | ArrayBufferLike,
+): BufferSnapshot {
+  const buffer = "view" in memory
+    ? memory.view().buffer
+    : ArrayBuffer.isView(memory)
+    ? memory.buffer
+    : memory;
   return { buffer, byteLength: buffer.byteLength };
 }
 
