@@ -382,7 +382,8 @@ export class Cursor
     const start = this.#position;
     const count = p.byteLength;
     if (count === 0 || count > bytes.byteLength - start) {
-      return this.#writeSlow(p);
+      this.#position = start + this.#writeSlow("write", p, start);
+      return count;
     }
     // One set: a memmove in the engine, overlap-safe by spec.
     bytes.set(p, start);
@@ -762,27 +763,42 @@ export class Cursor
   }
 
   /**
-   * The one slow path of every write: empty `p`, a detached buffer, growth
-   * in place, or full. The fast path in {@linkcode Cursor.writeSync} stays one
-   * bounds check and one `set`.
+   * The one slow path of every write of `p` at `start`: empty `p`, a
+   * detached buffer, growth in place, or full. It does not move the position.
+   * The fast path in {@linkcode Cursor.writeSync} stays one bounds check and
+   * one `set`.
+   *
+   * @returns `p.byteLength`.
    */
-  #writeSlow(p: Uint8Array): number {
-    this.#assertAttached("write");
+  #writeSlow(action: string, p: Uint8Array, start: number): number {
     const count = p.byteLength;
+    this.#reserve(action, start, count);
     if (count === 0) return 0;
-    const start = this.#position;
-    // Pin p's length: a length-tracking p over this buffer would grow too.
-    const pinned = p.subarray(0, count);
-    if (!this.#grow(start + count)) {
-      throw new CursorFullError(
-        "write",
-        count,
-        Math.max(0, this.#capacity() - start),
-      );
-    }
-    this.#bytes.set(pinned, start);
-    this.#position = start + count;
+    // `count` was read before growing: a length-tracking `p` over this
+    // buffer has grown too, and only its old bytes are to be written.
+    this.#bytes.set(p.subarray(0, count), start);
     return count;
+  }
+
+  /**
+   * Makes sure `count` bytes from `start` lie inside the wrapped memory,
+   * growing it in place when it can.
+   *
+   * @throws {TypeError} If the buffer is detached.
+   * @throws {CursorFullError} If the bytes do not fit even after growing;
+   * then nothing changed.
+   */
+  #reserve(action: string, start: number, count: number): void {
+    this.#assertAttached(action);
+    const end = start + count;
+    if (count === 0 || end <= this.#bytes.byteLength || this.#grow(end)) {
+      return;
+    }
+    throw new CursorFullError(
+      action,
+      count,
+      Math.max(0, this.#capacity() - start),
+    );
   }
 
   /**
