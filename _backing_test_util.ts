@@ -4,10 +4,14 @@
  */
 
 import assert from "node:assert/strict";
+import { Buffer } from "node:buffer";
 import type { CursorSource } from "./cursor.ts";
 
 /** The guard byte value written around every backing view. */
 export const GUARD = 0xa5;
+
+/** How far a growable backing can grow past its initial bytes. */
+export const GROWTH = 64;
 
 /** Memory for one test: the source to wrap and ways to inspect it. */
 export interface Backing {
@@ -17,6 +21,11 @@ export interface Backing {
   view(): Uint8Array;
   /** Asserts that no byte outside the view changed. */
   assertGuards(): void;
+  /**
+   * How many bytes a cursor can grow the view by in place: {@linkcode GROWTH}
+   * for a resizable or growable buffer it tracks, 0 for fixed memory.
+   */
+  growth: number;
 }
 
 /** Builds a backing holding `initial`. */
@@ -32,6 +41,7 @@ function guarded(
     offset: number,
     length: number,
   ) => CursorSource,
+  growth = 0,
 ): BackingMaker {
   return (initial) => {
     assert.equal(initial.byteLength, length, "maker length mismatch");
@@ -42,10 +52,13 @@ function guarded(
     return {
       source: wrap(buffer, before, length),
       view: () => new Uint8Array(buffer, before, length),
+      growth,
       assertGuards() {
         const whole = new Uint8Array(buffer);
         for (let i = 0; i < before; i++) assert.equal(whole[i], GUARD);
-        for (let i = before + length; i < whole.byteLength; i++) {
+        // Only the guard bytes written here: bytes a cursor grew the buffer
+        // by belong to its view.
+        for (let i = before + length; i < before + length + after; i++) {
           assert.equal(whole[i], GUARD);
         }
       },
@@ -83,20 +96,36 @@ export function backings(length: number): [string, BackingMaker][] {
         0,
         0,
         length,
-        (n) => new ArrayBuffer(n, { maxByteLength: n + 64 }),
+        (n) => new ArrayBuffer(n, { maxByteLength: n + GROWTH }),
         (b) => b,
+        GROWTH,
+      ),
+    ],
+    [
+      "length-tracking Uint8Array over a resizable ArrayBuffer",
+      guarded(
+        6,
+        0,
+        length,
+        (n) => new ArrayBuffer(n, { maxByteLength: n + GROWTH }),
+        (b, o) => new Uint8Array(b, o),
+        GROWTH,
+      ),
+    ],
+    [
+      "growable SharedArrayBuffer",
+      guarded(
+        0,
+        0,
+        length,
+        (n) => new SharedArrayBuffer(n, { maxByteLength: n + GROWTH }),
+        (b) => b,
+        GROWTH,
       ),
     ],
     [
       "Node Buffer",
-      guarded(
-        4,
-        4,
-        length,
-        ab,
-        (b, o, n) =>
-          globalThis.Buffer?.from(b, o, n) ?? new Uint8Array(b, o, n),
-      ),
+      guarded(4, 4, length, ab, (b, o, n) => Buffer.from(b, o, n)),
     ],
   ];
   if (length % 2 === 0) {
