@@ -3,11 +3,11 @@
  * headline table into README.md between `<!-- bench:start -->` and
  * `<!-- bench:end -->`.
  *
- * Steps: `deno bench --json` (every `bench.ts` and `*_bench.ts` that
- * `deno bench` picks up), then `tools/bench_memory.ts --json` in its own
- * process with `--expose-gc` (so the memory figures do not include the
- * benches' garbage), then the files are written and formatted with
- * `deno fmt`. Run it with `deno task bench:report`.
+ * Steps: the two commands of the `bench` task in deno.json, each with
+ * `--json`: `deno bench` (every `bench.ts` and `*_bench.ts` that it picks
+ * up), then `tools/bench_memory.ts` in its own process with `--expose-gc` (so
+ * the memory figures do not include the benches' garbage); then the files are
+ * written and formatted with `deno fmt`. Run it with `deno task bench:report`.
  *
  * Every ratio is computed from the same run. The targets of issue 6 are the
  * {@linkcode TARGETS} table below: the one place to change them.
@@ -500,10 +500,35 @@ async function machine(
   ];
 }
 
+/**
+ * The two commands of the `bench` task in deno.json (the benchmarks, then
+ * the memory benchmark), so that the report runs exactly what
+ * `deno task bench` runs, with the permissions given there.
+ */
+async function benchTask(): Promise<[string[], string[]]> {
+  const config = JSON.parse(await Deno.readTextFile("deno.json"));
+  const task: unknown = config.tasks?.bench;
+  const commands = typeof task === "string"
+    ? task.split("&&").map((command) => command.trim().split(/\s+/))
+    : [];
+  const [bench, memory] = commands;
+  if (
+    commands.length !== 2 || bench?.[1] !== "bench" || memory?.[0] !== "deno"
+  ) {
+    throw new Error(
+      `Cannot run the benchmarks: the bench task in deno.json must be "deno bench ... && deno run ... tools/bench_memory.ts", received ${
+        JSON.stringify(task)
+      }`,
+    );
+  }
+  return [bench.slice(1), memory.slice(1)];
+}
+
 async function main(): Promise<void> {
+  const [benchArgs, memoryArgs] = await benchTask();
   console.error("bench:report — step 1 of 3: every benchmark file");
   const loads = [load()];
-  const bench = await run("deno bench", ["bench", "--json"]);
+  const bench = await run("deno bench", [...benchArgs, "--json"]);
   loads.push(load());
   if (!bench.ok) throw new Error("deno bench failed; see its output above");
   const { output, notes } = parseBench(bench.stdout);
@@ -518,12 +543,7 @@ async function main(): Promise<void> {
   console.error(`  ${rowCount} rows in ${groups.size} groups`);
 
   console.error("bench:report — step 2 of 3: memory");
-  const mem = await run("memory bench", [
-    "run",
-    "--v8-flags=--expose-gc",
-    "tools/bench_memory.ts",
-    "--json",
-  ]);
+  const mem = await run("memory bench", [...memoryArgs, "--json"]);
   const memory: MemoryReport | undefined = mem.ok
     ? JSON.parse(mem.stdout.trim().split("\n").at(-1)!)
     : undefined;
