@@ -17,6 +17,11 @@ export interface Backing {
   view(): Uint8Array;
   /** Asserts that no byte outside the view changed. */
   assertGuards(): void;
+  /**
+   * Resizes the memory so the view holds `length` bytes; only on kinds whose
+   * view follows a resizable buffer's length (new bytes are zero).
+   */
+  resize?(length: number): void;
 }
 
 /** Builds a backing holding `initial`. */
@@ -54,6 +59,35 @@ function guarded(
 }
 
 /**
+ * A length-tracking `Uint8Array` (or the bare buffer) over a resizable buffer,
+ * after `before` guard bytes; the view and the cursor follow its resizes.
+ */
+function tracking(
+  before: number,
+  length: number,
+  wrap: (buffer: ArrayBuffer, offset: number) => CursorSource,
+): BackingMaker {
+  return (initial) => {
+    assert.equal(initial.byteLength, length, "maker length mismatch");
+    const buffer = new ArrayBuffer(before + length, {
+      maxByteLength: before + length + 128,
+    });
+    const all = new Uint8Array(buffer);
+    all.fill(GUARD, 0, before);
+    all.set(initial, before);
+    return {
+      source: wrap(buffer, before),
+      view: () => new Uint8Array(buffer, before),
+      assertGuards() {
+        const whole = new Uint8Array(buffer, 0, before);
+        for (let i = 0; i < before; i++) assert.equal(whole[i], GUARD);
+      },
+      resize: (n) => buffer.resize(before + n),
+    };
+  };
+}
+
+/**
  * Every backing kind for data of `length` bytes. Kinds whose element size
  * does not divide `length` are left out.
  */
@@ -77,14 +111,19 @@ export function backings(length: number): [string, BackingMaker][] {
       "Uint8ClampedArray",
       guarded(1, 1, length, ab, (b, o, n) => new Uint8ClampedArray(b, o, n)),
     ],
+    ["resizable ArrayBuffer", tracking(0, length, (b) => b)],
     [
-      "resizable ArrayBuffer",
+      "resizable ArrayBuffer length-tracking Uint8Array",
+      tracking(3, length, (b, o) => new Uint8Array(b, o)),
+    ],
+    [
+      "resizable ArrayBuffer fixed-length Uint8Array",
       guarded(
-        0,
-        0,
+        3,
+        5,
         length,
         (n) => new ArrayBuffer(n, { maxByteLength: n + 64 }),
-        (b) => b,
+        (b, o, n) => new Uint8Array(b, o, n),
       ),
     ],
     [
