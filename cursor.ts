@@ -272,7 +272,7 @@ export class Cursor
    */
   readSync(p: Uint8Array): number | null {
     if (this.#closed) throw new CursorClosedError("read");
-    if (!(p instanceof Uint8Array)) throw notBytes("read", "p", p);
+    if (!isBytes(p)) throw notBytes("read", "p", p);
     const bytes = this.#bytes;
     const start = this.#position;
     const count = Math.min(p.byteLength, bytes.byteLength - start);
@@ -344,7 +344,7 @@ export class Cursor
   writeSync(p: Uint8Array): number {
     if (this.#closed) throw new CursorClosedError("write");
     if (this.#readOnly) throw new CursorReadOnlyError("write");
-    if (!(p instanceof Uint8Array)) throw notBytes("write", "p", p);
+    if (!isBytes(p)) throw notBytes("write", "p", p);
     const bytes = this.#bytes;
     const start = this.#position;
     const count = p.byteLength;
@@ -539,7 +539,7 @@ export class Cursor
  * @returns A `Uint8Array` over exactly the source's bytes.
  */
 function toBytes(source: CursorSource): Uint8Array {
-  if (source instanceof Uint8Array) {
+  if (isBytes(source)) {
     if (source.byteLength === 0 && isDetached(source.buffer)) {
       throw detachedSource();
     }
@@ -551,11 +551,7 @@ function toBytes(source: CursorSource): Uint8Array {
     if (!isDetached(buffer)) {
       return new Uint8Array(buffer, source.byteOffset, source.byteLength);
     }
-  } else if (
-    source instanceof ArrayBuffer ||
-    (typeof SharedArrayBuffer === "function" &&
-      source instanceof SharedArrayBuffer)
-  ) {
+  } else if (isBuffer(source)) {
     buffer = source;
     // A view without a length follows a resizable buffer's length.
     if (!isDetached(buffer)) return new Uint8Array(buffer);
@@ -586,6 +582,40 @@ function isDetached(buffer: ArrayBufferLike): boolean {
     return false;
   } catch {
     return true;
+  }
+}
+
+/**
+ * Whether `value` is a real `Uint8Array` (or subclass). `instanceof` alone
+ * also accepts look-alikes and Proxies, whose `byteLength` the engine refuses
+ * with its own message; `ArrayBuffer.isView` is an internal-slot check that
+ * engines inline, so this stays cheap on the hot path.
+ */
+function isBytes(value: unknown): value is Uint8Array {
+  return value instanceof Uint8Array && ArrayBuffer.isView(value);
+}
+
+/**
+ * Whether `value` is a real `ArrayBuffer` or `SharedArrayBuffer`: the
+ * `byteLength` getters check the internal slot, which look-alikes and
+ * Proxies lack. Only called by the constructor.
+ */
+function isBuffer(value: unknown): value is ArrayBufferLike {
+  return hasSlot(ArrayBuffer, value) ||
+    (typeof SharedArrayBuffer === "function" &&
+      hasSlot(SharedArrayBuffer, value));
+}
+
+function hasSlot(
+  type: ArrayBufferConstructor | SharedArrayBufferConstructor,
+  value: unknown,
+): boolean {
+  try {
+    Object.getOwnPropertyDescriptor(type.prototype, "byteLength")!.get!
+      .call(value);
+    return true;
+  } catch {
+    return false;
   }
 }
 
