@@ -254,25 +254,25 @@ Deno.test("Cursor.position setter validates like seekSync() from the start", () 
       [
         0.5,
         range(
-          "Cannot set position: offset must be a safe integer, received 0.5",
+          "Cannot set position: the value must be a safe integer, received 0.5",
         ),
       ],
       [
         NaN,
         range(
-          "Cannot set position: offset must be a safe integer, received NaN",
+          "Cannot set position: the value must be a safe integer, received NaN",
         ),
       ],
       [
         "4",
         type(
-          'Cannot set position: offset must be a number or bigint, received "4"',
+          'Cannot set position: the value must be a number or bigint, received "4"',
         ),
       ],
       [
         null,
         type(
-          "Cannot set position: offset must be a number or bigint, received null",
+          "Cannot set position: the value must be a number or bigint, received null",
         ),
       ],
     ] as const

@@ -147,7 +147,7 @@ function assertAtEnd(cursor: Cursor, byteLength: number): void {
   assert.equal(cursor.writeSync(new Uint8Array(0)), 0);
   assert.throws(() => cursor.writeSync(new Uint8Array(1)), {
     name: "CursorFullError",
-    message: "Cannot write 1 bytes: only 0 bytes are free before the end",
+    message: "Cannot write 1 byte: there is room for 0 bytes before the end",
   });
   assert.equal(cursor.position, position);
   assert.equal(cursor.seekSync(0, SeekMode.End), byteLength);

@@ -34,11 +34,14 @@ function env(name: string): string | undefined {
 const RUNS = Number(env("IOCURSOR_FC_RUNS") ?? 1000);
 /** Replays one failing run when set to the seed a failure printed. */
 const SEED = env("IOCURSOR_FC_SEED");
+/** `IOCURSOR_FC_SHRINK=0` reports a failure without shrinking it (mutation runs). */
+const SHRINK = env("IOCURSOR_FC_SHRINK") !== "0";
 /** Commands per sequence, at most. */
 const MAX_COMMANDS = 100;
 
 const params: fc.Parameters<unknown> = {
   numRuns: RUNS,
+  endOnFailure: !SHRINK,
   ...(SEED === undefined ? {} : { seed: Number(SEED) }),
 };
 
