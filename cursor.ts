@@ -618,10 +618,10 @@ function hasSlot(
   try {
     Object.getOwnPropertyDescriptor(type.prototype, "byteLength")!.get!
       .call(value);
-    return true;
   } catch {
     return false;
   }
+  return true;
 }
 
 function notBytes(action: string, name: string, value: unknown): TypeError {

@@ -447,3 +447,24 @@ Deno.test("Cursor.writeSync() on a read-only cursor refuses before checking p", 
   assert.equal(cursor.readSync(new Uint8Array(2)), 2);
   assert.equal(cursor.position, 2);
 });
+
+Deno.test("new Cursor() works where SharedArrayBuffer is not defined, as in browsers without cross-origin isolation", () => {
+  const descriptor = Object.getOwnPropertyDescriptor(
+    globalThis,
+    "SharedArrayBuffer",
+  )!;
+  // deno-lint-ignore no-explicit-any
+  delete (globalThis as any).SharedArrayBuffer;
+  try {
+    assert.equal(typeof globalThis.SharedArrayBuffer, "undefined");
+    assert.equal(new Cursor(new ArrayBuffer(3)).byteLength, 3);
+    assert.throws(() => new Cursor({ byteLength: 3 } as never), {
+      name: "TypeError",
+      message: "Cannot create a cursor: source must be a typed array, " +
+        "DataView, ArrayBuffer or SharedArrayBuffer, received an instance of Object",
+    });
+  } finally {
+    Object.defineProperty(globalThis, "SharedArrayBuffer", descriptor);
+  }
+  assert.equal(typeof SharedArrayBuffer, "function");
+});
