@@ -349,7 +349,7 @@ for (
   });
 }
 
-Deno.test("Cursor.seekSync() and seek() throw a TypeError naming the argument for every wrong type", async () => {
+Deno.test("Cursor.seekSync(), seek() and the position setter throw a TypeError naming the argument for every wrong type", async () => {
   const cursor = new Cursor(new Uint8Array(4));
   cursor.position = 2;
   for (const [value, described] of [...wrongValues, ...wrongViews]) {
@@ -369,6 +369,11 @@ Deno.test("Cursor.seekSync() and seek() throw a TypeError naming the argument fo
     const whence = value as SeekMode;
     assert.throws(() => cursor.seekSync(0, whence), whenceWant);
     await assert.rejects(cursor.seek(0, whence), whenceWant);
+    assert.throws(() => cursor.position = offset, {
+      name: "TypeError",
+      message: "Cannot set position: the value must be a number or bigint, " +
+        `received ${described}`,
+    });
     assert.equal(cursor.position, 2);
   }
 });
