@@ -123,7 +123,7 @@ export class Cursor
    * {@linkcode Cursor.seekSync} with {@linkcode SeekMode.Start}.
    *
    * @throws {CursorClosedError} On set, if the cursor is closed.
-   * @throws {TypeError} On set, if the value is not a number.
+   * @throws {TypeError} On set, if the value is neither a number nor a bigint.
    * @throws {RangeError} On set, if the value is negative, fractional, not
    * finite or above `Number.MAX_SAFE_INTEGER`.
    *

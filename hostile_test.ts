@@ -473,3 +473,16 @@ Deno.test("new Cursor() works where SharedArrayBuffer is not defined, as in brow
   }
   assert.equal(typeof SharedArrayBuffer, "function");
 });
+
+Deno.test("Cursor.position setter accepts a bigint within range, like seekSync()", () => {
+  const cursor = new Cursor(new Uint8Array(10));
+  cursor.position = 7n as unknown as number;
+  assert.equal(cursor.position, 7);
+  assert.equal(typeof cursor.position, "number");
+  assert.throws(() => cursor.position = (2n ** 64n) as unknown as number, {
+    name: "RangeError",
+    message:
+      "Cannot set position: the value must be a safe integer, received 18446744073709551616n",
+  });
+  assert.equal(cursor.position, 7);
+});
