@@ -97,7 +97,8 @@ export class Cursor
    * @param source The memory to wrap.
    * @param options Whether the cursor may write.
    * @throws {TypeError} If `source` is not a typed array, `DataView`,
-   * `ArrayBuffer` or `SharedArrayBuffer`, or its buffer is detached.
+   * `ArrayBuffer` or `SharedArrayBuffer`, or its buffer is detached; or if
+   * `options.readOnly` is given and is not a boolean.
    *
    * @example Wrap the numbers of an `Int16Array` and overwrite one
    * ```ts
@@ -114,7 +115,16 @@ export class Cursor
    */
   constructor(source: CursorSource, options?: CursorOptions) {
     this.#bytes = toBytes(source);
-    this.#readOnly = options?.readOnly === true;
+    const readOnly = options?.readOnly ?? false;
+    // A truthy non-boolean such as "yes" or 1 must not leave the memory writable.
+    if (typeof readOnly !== "boolean") {
+      throw new TypeError(
+        `Cannot create a cursor: options.readOnly must be a boolean, received ${
+          _describe(readOnly)
+        }`,
+      );
+    }
+    this.#readOnly = readOnly;
   }
 
   /**

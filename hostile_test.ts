@@ -4,7 +4,7 @@
  */
 
 import assert from "node:assert/strict";
-import { Cursor, SeekMode } from "./mod.ts";
+import { Cursor, type CursorOptions, SeekMode } from "./mod.ts";
 
 const MAX = Number.MAX_SAFE_INTEGER;
 
@@ -485,4 +485,35 @@ Deno.test("Cursor.position setter accepts a bigint within range, like seekSync()
       "Cannot set position: the value must be a safe integer, received 18446744073709551616n",
   });
   assert.equal(cursor.position, 7);
+});
+
+Deno.test("new Cursor() throws a TypeError naming options.readOnly when it is not a boolean", () => {
+  const bytes = new Uint8Array(2);
+  const values: [unknown, string][] = [
+    ...wrongValues,
+    ["yes", '"yes"'],
+    [1, "1"],
+  ];
+  for (const [value, described] of values) {
+    if (value == null || typeof value === "boolean") continue;
+    assert.throws(
+      () => new Cursor(bytes, { readOnly: value as boolean }),
+      {
+        name: "TypeError",
+        message:
+          `Cannot create a cursor: options.readOnly must be a boolean, received ${described}`,
+      },
+      described,
+    );
+  }
+  // Left out, undefined or null: the default, writable.
+  for (
+    const options of [undefined, {}, { readOnly: undefined }, {
+      readOnly: null,
+    }]
+  ) {
+    assert.equal(new Cursor(bytes, options as CursorOptions).readOnly, false);
+  }
+  assert.equal(new Cursor(bytes, { readOnly: true }).readOnly, true);
+  assert.deepEqual(bytes, new Uint8Array(2));
 });
