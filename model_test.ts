@@ -179,10 +179,25 @@ interface Model {
   readOnly: boolean;
 }
 
-/** What a call should give: a value, or an error of an exact class. */
+/**
+ * What a call should give: a value, or an error of an exact class whose
+ * message matches and whose other fields (`requested`, `available`) equal
+ * the model's.
+ */
 type Outcome =
   | { value: unknown }
-  | { error: new (...args: never[]) => Error; action: string };
+  | {
+    error: new (...args: never[]) => Error;
+    message: string | RegExp;
+    fields?: Record<string, unknown>;
+  };
+
+function closed(action: string): Outcome {
+  return {
+    error: CursorClosedError,
+    message: `Cannot ${action}: the cursor is closed`,
+  };
+}
 
 const MAX = BigInt(Number.MAX_SAFE_INTEGER);
 
@@ -203,15 +218,27 @@ function modelSeek(
   offset: unknown,
   whence: number,
 ): Outcome {
-  if (m.closed) return { error: CursorClosedError, action };
+  if (m.closed) return closed(action);
   const distance = exactOffset(offset);
-  if (distance === undefined) return { error: RangeError, action };
+  if (distance === undefined) {
+    const name = action === "seek" ? "offset" : "the value";
+    return {
+      error: RangeError,
+      message: new RegExp(`^Cannot ${action}: ${name} must be a safe integer`),
+    };
+  }
   const bases = [0, m.pos, m.bytes.length];
   if (whence !== 0 && whence !== 1 && whence !== 2) {
-    return { error: RangeError, action };
+    return { error: RangeError, message: /^Cannot seek: whence must be 0 / };
   }
   const target = BigInt(bases[whence]!) + distance;
-  if (target < 0n || target > MAX) return { error: RangeError, action };
+  if (target < 0n || target > MAX) {
+    const limit = target < 0n ? ">= 0" : `<= ${MAX}`;
+    return {
+      error: RangeError,
+      message: `Cannot ${action} to ${target}: the position must be ${limit}`,
+    };
+  }
   m.pos = Number(target);
   return { value: m.pos };
 }
@@ -226,7 +253,7 @@ function ownRange(length: number, at: number, n: number): [number, number] {
 function expect(m: Model, op: Op): Outcome | undefined {
   switch (op.kind) {
     case "read": {
-      if (m.closed) return { error: CursorClosedError, action: "read" };
+      if (m.closed) return closed("read");
       const [start, end] = "at" in op.into
         ? ownRange(m.bytes.length, op.into.at, op.n)
         : [0, op.n];
@@ -241,14 +268,24 @@ function expect(m: Model, op: Op): Outcome | undefined {
     }
     case "write":
     case "writeOwn": {
-      if (m.closed) return { error: CursorClosedError, action: "write" };
-      if (m.readOnly) return { error: CursorReadOnlyError, action: "write" };
+      if (m.closed) return closed("write");
+      if (m.readOnly) {
+        return {
+          error: CursorReadOnlyError,
+          message: "Cannot write: the cursor is read-only",
+        };
+      }
       const data = op.kind === "write"
         ? op.data
         : m.bytes.slice(...ownRange(m.bytes.length, op.at, op.n));
       if (data.length === 0) return { value: 0 };
       if (data.length > m.bytes.length - m.pos) {
-        return { error: CursorFullError, action: "write" };
+        const available = Math.max(0, m.bytes.length - m.pos);
+        return {
+          error: CursorFullError,
+          message: /^Cannot write /,
+          fields: { requested: data.length, available },
+        };
       }
       m.bytes.splice(m.pos, data.length, ...data);
       m.pos += data.length;
@@ -405,7 +442,18 @@ function assertOutcome(
   }
   const error = actual.error as Error;
   assert.equal(error.constructor, expected.error, String(error));
-  assert.match(error.message, new RegExp(`^Cannot ${expected.action}[ :]`));
+  if (typeof expected.message === "string") {
+    assert.equal(error.message, expected.message);
+  } else {
+    assert.match(error.message, expected.message);
+  }
+  for (const [key, value] of Object.entries(expected.fields ?? {})) {
+    assert.equal(
+      (error as unknown as Record<string, unknown>)[key],
+      value,
+      key,
+    );
+  }
 }
 
 /** Asserts that the cursor and its memory match the model. */
