@@ -4,7 +4,7 @@
  */
 
 import assert from "node:assert/strict";
-import type { CursorSource } from "./cursor.ts";
+import { Cursor, type CursorSource } from "./cursor.ts";
 
 /** The guard byte value written around every backing view. */
 export const GUARD = 0xa5;
@@ -134,4 +134,12 @@ export function testEveryBacking(
       backing.assertGuards();
     });
   }
+}
+
+/** A cursor whose buffer was detached (transferred) after it was made. */
+export function detachedCursor(): Cursor {
+  const buffer = new ArrayBuffer(8);
+  const cursor = new Cursor(buffer);
+  buffer.transfer();
+  return cursor;
 }

@@ -9,6 +9,7 @@ import {
   CursorClosedError,
   CursorFullError,
   CursorReadOnlyError,
+  UnexpectedEofError,
 } from "./errors.ts";
 import { _resolvePosition, _toOffset, SeekMode } from "./seeker.ts";
 import type {
@@ -86,6 +87,10 @@ export class Cursor
   #position = 0;
   #closed = false;
   #readOnly: boolean;
+  /** The cached view behind the typed reads and writes; see #claimNumber(). */
+  #data: DataView = NO_DATA_VIEW;
+  /** The wrapped length #data was made for; -1 until it is made. */
+  #dataLength = -1;
 
   /**
    * Wraps `source` without copying it. The cursor views exactly the source's
@@ -451,6 +456,1067 @@ export class Cursor
   }
 
   /**
+   * The next `n` bytes, or fewer if fewer remain, as a view of the wrapped
+   * memory; the position does not move. The view **aliases** the memory: it
+   * is not a copy, so later writes to the cursor or the source show through
+   * it. Past the end it is empty.
+   *
+   * @param n How many bytes to look at, a non-negative safe integer.
+   * @returns A view of the next `min(n, remaining)` bytes.
+   * @throws {CursorClosedError} If the cursor is closed.
+   * @throws {TypeError} If `n` is not a number, or the wrapped buffer has been
+   * detached.
+   * @throws {RangeError} If `n` is negative, fractional, not finite or above
+   * `Number.MAX_SAFE_INTEGER`.
+   *
+   * @example Look ahead without consuming, and see later writes
+   * ```ts
+   * import { Cursor } from "@iocursor/cursor";
+   * import assert from "node:assert/strict";
+   *
+   * const cursor = new Cursor(new Uint8Array([1, 2, 3]));
+   * const next = cursor.peek(2);
+   * assert.deepEqual(next, new Uint8Array([1, 2]));
+   * assert.equal(cursor.position, 0);
+   * cursor.writeSync(new Uint8Array([9]));
+   * assert.equal(next[0], 9);
+   * assert.equal(cursor.peek(10).byteLength, 2);
+   * ```
+   */
+  peek(n: number): Uint8Array {
+    if (this.#closed) throw new CursorClosedError("peek");
+    const start = this.#position;
+    // subarray clamps the end to the length: no remaining-bytes math needed.
+    return this.#view("peek", start, start + toLength("peek", n));
+  }
+
+  /**
+   * The next `n` bytes as a view of the wrapped memory, advancing past them.
+   * The view **aliases** the memory: it is not a copy. When fewer than `n`
+   * bytes remain it throws and consumes nothing.
+   *
+   * @param n How many bytes to take, a non-negative safe integer.
+   * @returns A view of exactly `n` bytes.
+   * @throws {CursorClosedError} If the cursor is closed.
+   * @throws {TypeError} If `n` is not a number, or the wrapped buffer has been
+   * detached.
+   * @throws {RangeError} If `n` is negative, fractional, not finite or above
+   * `Number.MAX_SAFE_INTEGER`.
+   * @throws {UnexpectedEofError} If fewer than `n` bytes remain.
+   *
+   * @example Split a record into fields without copying
+   * ```ts
+   * import { Cursor, UnexpectedEofError } from "@iocursor/cursor";
+   * import assert from "node:assert/strict";
+   *
+   * const record = new TextEncoder().encode("GIF89a");
+   * const cursor = new Cursor(record);
+   * assert.equal(new TextDecoder().decode(cursor.take(3)), "GIF");
+   * assert.equal(new TextDecoder().decode(cursor.take(3)), "89a");
+   * assert.throws(() => cursor.take(1), UnexpectedEofError);
+   * assert.equal(cursor.position, 6);
+   * ```
+   */
+  take(n: number): Uint8Array {
+    if (this.#closed) throw new CursorClosedError("take");
+    const start = this.#claimRead("take", toLength("take", n));
+    return this.#view("take", start, start + n);
+  }
+
+  /**
+   * Everything from the position to the end, as a view of the wrapped memory
+   * (Rust's `remaining_slice`); the position does not move. The view
+   * **aliases** the memory. Past the end it is empty.
+   *
+   * @returns A view of the remaining bytes.
+   * @throws {CursorClosedError} If the cursor is closed.
+   * @throws {TypeError} If the wrapped buffer has been detached.
+   *
+   * @example The unread rest of a message
+   * ```ts
+   * import { Cursor } from "@iocursor/cursor";
+   * import assert from "node:assert/strict";
+   *
+   * const cursor = new Cursor(new Uint8Array([1, 2, 3, 4]));
+   * cursor.position = 1;
+   * assert.deepEqual(cursor.remainder(), new Uint8Array([2, 3, 4]));
+   * assert.equal(cursor.position, 1);
+   * ```
+   */
+  remainder(): Uint8Array {
+    if (this.#closed) throw new CursorClosedError("get the remainder");
+    return this.#view("get the remainder", this.#position, undefined);
+  }
+
+  /**
+   * The bytes from the position up to and including the next `delimiter`
+   * byte, as a view of the wrapped memory, advancing past them (Rust's
+   * `read_until`, Go's `ReadSlice`). Without another `delimiter` it returns
+   * the rest. The view **aliases** the memory.
+   *
+   * @param delimiter The byte value to stop after, an integer from 0 to 255.
+   * @returns A view ending with `delimiter` (or at the end); `null` when the
+   * position is at or past the end.
+   * @throws {CursorClosedError} If the cursor is closed.
+   * @throws {TypeError} If `delimiter` is not a number, or the wrapped buffer
+   * has been detached.
+   * @throws {RangeError} If `delimiter` is not an integer from 0 to 255.
+   *
+   * @example Split lines
+   * ```ts
+   * import { Cursor } from "@iocursor/cursor";
+   * import assert from "node:assert/strict";
+   *
+   * const cursor = new Cursor(new TextEncoder().encode("a\nbc\nd"));
+   * const lines = [];
+   * for (let line; (line = cursor.readUntil(0x0a)) !== null;) {
+   *   lines.push(new TextDecoder().decode(line));
+   * }
+   * assert.deepEqual(lines, ["a\n", "bc\n", "d"]);
+   * ```
+   */
+  readUntil(delimiter: number): Uint8Array | null {
+    if (this.#closed) throw new CursorClosedError("read until a delimiter");
+    // One mask compares the value with its low byte: it rejects non-numbers,
+    // fractions and anything outside 0..255 in a single test.
+    if (typeof delimiter !== "number" || (delimiter & 0xff) !== delimiter) {
+      throw notByte(delimiter);
+    }
+    const bytes = this.#bytes;
+    const start = this.#position;
+    const length = bytes.byteLength;
+    if (start >= length) {
+      this.#assertAttached("read until a delimiter");
+      return null;
+    }
+    // indexOf is a native scan; a JavaScript byte loop would be slower.
+    const found = bytes.indexOf(delimiter, start);
+    const end = found === -1 ? length : found + 1;
+    this.#position = end;
+    return bytes.subarray(start, end);
+  }
+
+  /**
+   * Fills all of `p` from the position and advances past it. When fewer than
+   * `p.byteLength` bytes remain it throws, leaves `p` as it was and does not
+   * move. `p` may overlap the wrapped memory and is not kept.
+   *
+   * @typeParam T The type of `p`.
+   * @param p The buffer to fill.
+   * @returns `p`, filled.
+   * @throws {CursorClosedError} If the cursor is closed.
+   * @throws {TypeError} If `p` is not a `Uint8Array`, or the wrapped buffer
+   * has been detached.
+   * @throws {UnexpectedEofError} If fewer than `p.byteLength` bytes remain.
+   *
+   * @example Read a fixed-size header or fail
+   * ```ts
+   * import { Cursor, UnexpectedEofError } from "@iocursor/cursor";
+   * import assert from "node:assert/strict";
+   *
+   * const cursor = new Cursor(new Uint8Array([1, 2, 3, 4, 5]));
+   * assert.deepEqual(cursor.readExactSync(new Uint8Array(3)), new Uint8Array([1, 2, 3]));
+   * assert.throws(() => cursor.readExactSync(new Uint8Array(3)), {
+   *   name: "UnexpectedEofError",
+   *   message: "Cannot read exactly 3 bytes: only 2 bytes remain",
+   * });
+   * assert.equal(cursor.position, 3);
+   * ```
+   */
+  readExactSync<T extends Uint8Array>(p: T): T {
+    if (this.#closed) throw new CursorClosedError("read exactly");
+    if (!(p instanceof Uint8Array)) throw notBytes("read exactly", "p", p);
+    const count = p.byteLength;
+    const start = this.#claimRead("read exactly", count);
+    // One subarray + set: a memmove in the engine, overlap-safe by spec.
+    p.set(this.#bytes.subarray(start, start + count));
+    return p;
+  }
+
+  /**
+   * The asynchronous form of {@linkcode Cursor.readExactSync}: the bytes are
+   * read at call time and the promise is already settled.
+   *
+   * @typeParam T The type of `p`.
+   * @param p The buffer to fill.
+   * @returns `p`, filled.
+   * @throws {CursorClosedError} As a rejection, if the cursor is closed.
+   * @throws {TypeError} As a rejection, if `p` is not a `Uint8Array` or the
+   * wrapped buffer has been detached.
+   * @throws {UnexpectedEofError} As a rejection, if fewer than `p.byteLength`
+   * bytes remain.
+   *
+   * @example Read a length-prefixed body
+   * ```ts
+   * import { Cursor } from "@iocursor/cursor";
+   * import assert from "node:assert/strict";
+   *
+   * const cursor = new Cursor(new Uint8Array([2, 0xca, 0xfe, 0xff]));
+   * const body = await cursor.readExact(new Uint8Array(cursor.readUint8()));
+   * assert.deepEqual(body, new Uint8Array([0xca, 0xfe]));
+   * await assert.rejects(cursor.readExact(new Uint8Array(2)), RangeError);
+   * assert.equal(cursor.position, 3);
+   * ```
+   */
+  // deno-lint-ignore require-await -- the sync method does the work at call time
+  async readExact<T extends Uint8Array>(p: T): Promise<T> {
+    return this.readExactSync(p);
+  }
+
+  /**
+   * Copies up to `p.byteLength` bytes from `offset` into `p` without moving
+   * the position (Go's `ReaderAt`). The same rules as
+   * {@linkcode Cursor.readSync} apply, counted from `offset`.
+   *
+   * @param p The buffer to fill.
+   * @param offset Where to read from, in bytes from the start, validated like
+   * a seek with {@linkcode SeekMode.Start}.
+   * @returns The number of bytes read; `0` when `p` is empty; `null` when `p`
+   * is not empty and `offset` is at or past the end.
+   * @throws {CursorClosedError} If the cursor is closed.
+   * @throws {TypeError} If `p` is not a `Uint8Array`, `offset` is not a number
+   * or bigint, or the wrapped buffer has been detached.
+   * @throws {RangeError} If `offset` is negative or not a safe integer.
+   *
+   * @example Read a field at a known offset
+   * ```ts
+   * import { Cursor } from "@iocursor/cursor";
+   * import assert from "node:assert/strict";
+   *
+   * const cursor = new Cursor(new TextEncoder().encode("key=value"));
+   * const p = new Uint8Array(8);
+   * assert.equal(cursor.readAtSync(p, 4), 5);
+   * assert.equal(new TextDecoder().decode(p.subarray(0, 5)), "value");
+   * assert.equal(cursor.readAtSync(p, 9n), null);
+   * assert.equal(cursor.position, 0);
+   * ```
+   */
+  readAtSync(p: Uint8Array, offset: number | bigint): number | null {
+    if (this.#closed) throw new CursorClosedError("read");
+    if (!(p instanceof Uint8Array)) throw notBytes("read", "p", p);
+    const start = toPosition("set the read offset", offset);
+    const bytes = this.#bytes;
+    const count = Math.min(p.byteLength, bytes.byteLength - start);
+    if (count <= 0) return this.#readNothing(p);
+    // One subarray + set: a memmove in the engine, overlap-safe by spec.
+    p.set(bytes.subarray(start, start + count));
+    return count;
+  }
+
+  /**
+   * The asynchronous form of {@linkcode Cursor.readAtSync}: the bytes are
+   * read at call time and the promise is already settled.
+   *
+   * @param p The buffer to fill.
+   * @param offset Where to read from, in bytes from the start.
+   * @returns The number of bytes read; `0` when `p` is empty; `null` when `p`
+   * is not empty and `offset` is at or past the end.
+   * @throws {CursorClosedError} As a rejection, if the cursor is closed.
+   * @throws {TypeError} As a rejection, for an argument of the wrong type or
+   * a detached buffer.
+   * @throws {RangeError} As a rejection, if `offset` is negative or not a
+   * safe integer.
+   *
+   * @example Read the trailer of a file first
+   * ```ts
+   * import { Cursor } from "@iocursor/cursor";
+   * import assert from "node:assert/strict";
+   *
+   * const cursor = new Cursor(new Uint8Array([1, 2, 3, 4, 5, 6]));
+   * const trailer = new Uint8Array(2);
+   * assert.equal(await cursor.readAt(trailer, cursor.byteLength - 2), 2);
+   * assert.deepEqual(trailer, new Uint8Array([5, 6]));
+   * await assert.rejects(cursor.readAt(trailer, -1), RangeError);
+   * ```
+   */
+  // deno-lint-ignore require-await -- the sync method does the work at call time
+  async readAt(p: Uint8Array, offset: number | bigint): Promise<number | null> {
+    return this.readAtSync(p, offset);
+  }
+
+  /**
+   * Copies all of `p` to `offset` without moving the position (Go's
+   * `WriterAt`). The same rules as {@linkcode Cursor.writeSync} apply,
+   * counted from `offset`: a write that does not fit throws and writes
+   * nothing.
+   *
+   * @param p The bytes to write.
+   * @param offset Where to write to, in bytes from the start, validated like
+   * a seek with {@linkcode SeekMode.Start}.
+   * @returns `p.byteLength`.
+   * @throws {CursorClosedError} If the cursor is closed.
+   * @throws {CursorReadOnlyError} If the cursor is read-only.
+   * @throws {TypeError} If `p` is not a `Uint8Array`, `offset` is not a number
+   * or bigint, or the wrapped buffer has been detached.
+   * @throws {RangeError} If `offset` is negative or not a safe integer.
+   * @throws {CursorFullError} If `p` does not fit between `offset` and the
+   * end.
+   *
+   * @example Patch a length field after writing the body
+   * ```ts
+   * import { Cursor } from "@iocursor/cursor";
+   * import assert from "node:assert/strict";
+   *
+   * const memory = new Uint8Array(4);
+   * const cursor = new Cursor(memory);
+   * cursor.position = 1;
+   * cursor.writeSync(new Uint8Array([7, 7, 7]));
+   * assert.equal(cursor.writeAtSync(new Uint8Array([3]), 0), 1);
+   * assert.deepEqual(memory, new Uint8Array([3, 7, 7, 7]));
+   * assert.equal(cursor.position, 4);
+   * ```
+   */
+  writeAtSync(p: Uint8Array, offset: number | bigint): number {
+    if (this.#closed) throw new CursorClosedError("write");
+    if (this.#readOnly) throw new CursorReadOnlyError("write");
+    if (!(p instanceof Uint8Array)) throw notBytes("write", "p", p);
+    const start = toPosition("set the write offset", offset);
+    const bytes = this.#bytes;
+    const count = p.byteLength;
+    if (count === 0 || count > bytes.byteLength - start) {
+      return this.#writeNothing(count, start);
+    }
+    // One set: a memmove in the engine, overlap-safe by spec.
+    bytes.set(p, start);
+    return count;
+  }
+
+  /**
+   * The asynchronous form of {@linkcode Cursor.writeAtSync}: the bytes are
+   * written at call time and the promise is already settled.
+   *
+   * @param p The bytes to write.
+   * @param offset Where to write to, in bytes from the start.
+   * @returns `p.byteLength`.
+   * @throws {CursorClosedError} As a rejection, if the cursor is closed.
+   * @throws {CursorReadOnlyError} As a rejection, if the cursor is read-only.
+   * @throws {TypeError} As a rejection, for an argument of the wrong type or
+   * a detached buffer.
+   * @throws {RangeError} As a rejection, if `offset` is negative or not a
+   * safe integer.
+   * @throws {CursorFullError} As a rejection, if `p` does not fit.
+   *
+   * @example Write at an offset, then fail past the end
+   * ```ts
+   * import { Cursor, CursorFullError } from "@iocursor/cursor";
+   * import assert from "node:assert/strict";
+   *
+   * const memory = new Uint8Array(3);
+   * const cursor = new Cursor(memory);
+   * assert.equal(await cursor.writeAt(new Uint8Array([5, 6]), 1n), 2);
+   * assert.deepEqual(memory, new Uint8Array([0, 5, 6]));
+   * await assert.rejects(cursor.writeAt(new Uint8Array(2), 2), CursorFullError);
+   * ```
+   */
+  // deno-lint-ignore require-await -- the sync method does the work at call time
+  async writeAt(p: Uint8Array, offset: number | bigint): Promise<number> {
+    return this.writeAtSync(p, offset);
+  }
+
+  /**
+   * Reads a signed 8-bit integer at the position and advances past it, as
+   * `DataView.prototype.getInt8` does. At the end it throws and consumes
+   * nothing.
+   *
+   * @returns The number read.
+   * @throws {CursorClosedError} If the cursor is closed.
+   * @throws {TypeError} If the wrapped buffer has been detached.
+   * @throws {UnexpectedEofError} If no byte remains.
+   *
+   * @example Read Int8 values
+   * ```ts
+   * import { Cursor } from "@iocursor/cursor";
+   * import assert from "node:assert/strict";
+   *
+   * const cursor = new Cursor(new Uint8Array([0xff, 0x7f]));
+   * assert.equal(cursor.readInt8(), -1);
+   * assert.equal(cursor.readInt8(), 127);
+   * assert.equal(cursor.position, 2);
+   * assert.throws(() => cursor.readInt8(), RangeError);
+   * ```
+   */
+  readInt8(): number {
+    const start = this.#claimNumber(1);
+    return this.#data.getInt8(start);
+  }
+
+  /**
+   * Writes `value` as a signed 8-bit integer at the position and advances
+   * past it, as `DataView.prototype.setInt8` does. Out-of-range values wrap
+   * modulo 2^8. At the end it throws and writes nothing.
+   *
+   * @param value The number to write.
+   * @throws {CursorClosedError} If the cursor is closed.
+   * @throws {CursorReadOnlyError} If the cursor is read-only.
+   * @throws {TypeError} If `value` is a bigint, or the wrapped buffer has
+   * been detached.
+   * @throws {CursorFullError} If no byte is free.
+   *
+   * @example Write two Int8 values
+   * ```ts
+   * import { Cursor } from "@iocursor/cursor";
+   * import assert from "node:assert/strict";
+   *
+   * const memory = new Uint8Array(2);
+   * const cursor = new Cursor(memory);
+   * cursor.writeInt8(-1);
+   * cursor.writeInt8(127);
+   * assert.deepEqual(memory, new Uint8Array([0xff, 0x7f]));
+   * assert.throws(() => cursor.writeInt8(-1), RangeError);
+   * ```
+   */
+  writeInt8(value: number): void {
+    const start = this.#claimWrite(1);
+    this.#data.setInt8(start, value);
+    this.#position = start + 1;
+  }
+
+  /**
+   * Reads an unsigned 8-bit integer at the position and advances past it, as
+   * `DataView.prototype.getUint8` does. At the end it throws and consumes
+   * nothing.
+   *
+   * @returns The number read.
+   * @throws {CursorClosedError} If the cursor is closed.
+   * @throws {TypeError} If the wrapped buffer has been detached.
+   * @throws {UnexpectedEofError} If no byte remains.
+   *
+   * @example Read Uint8 values
+   * ```ts
+   * import { Cursor } from "@iocursor/cursor";
+   * import assert from "node:assert/strict";
+   *
+   * const cursor = new Cursor(new Uint8Array([0xff, 0x07]));
+   * assert.equal(cursor.readUint8(), 255);
+   * assert.equal(cursor.readUint8(), 7);
+   * assert.equal(cursor.position, 2);
+   * assert.throws(() => cursor.readUint8(), RangeError);
+   * ```
+   */
+  readUint8(): number {
+    const start = this.#claimNumber(1);
+    return this.#data.getUint8(start);
+  }
+
+  /**
+   * Writes `value` as an unsigned 8-bit integer at the position and advances
+   * past it, as `DataView.prototype.setUint8` does. Out-of-range values wrap
+   * modulo 2^8. At the end it throws and writes nothing.
+   *
+   * @param value The number to write.
+   * @throws {CursorClosedError} If the cursor is closed.
+   * @throws {CursorReadOnlyError} If the cursor is read-only.
+   * @throws {TypeError} If `value` is a bigint, or the wrapped buffer has
+   * been detached.
+   * @throws {CursorFullError} If no byte is free.
+   *
+   * @example Write two Uint8 values
+   * ```ts
+   * import { Cursor } from "@iocursor/cursor";
+   * import assert from "node:assert/strict";
+   *
+   * const memory = new Uint8Array(2);
+   * const cursor = new Cursor(memory);
+   * cursor.writeUint8(255);
+   * cursor.writeUint8(7);
+   * assert.deepEqual(memory, new Uint8Array([0xff, 0x07]));
+   * assert.throws(() => cursor.writeUint8(255), RangeError);
+   * ```
+   */
+  writeUint8(value: number): void {
+    const start = this.#claimWrite(1);
+    this.#data.setUint8(start, value);
+    this.#position = start + 1;
+  }
+
+  /**
+   * Reads a signed 16-bit integer at the position and advances past it, as
+   * `DataView.prototype.getInt16` does; big-endian unless `littleEndian` is
+   * `true`. When fewer than 2 bytes remain it throws and consumes nothing.
+   *
+   * @param littleEndian Whether the number is stored least significant byte
+   * first.
+   * @returns The number read.
+   * @throws {CursorClosedError} If the cursor is closed.
+   * @throws {TypeError} If the wrapped buffer has been detached.
+   * @throws {UnexpectedEofError} If fewer than 2 bytes remain.
+   *
+   * @example Read a big-endian and a little-endian Int16
+   * ```ts
+   * import { Cursor } from "@iocursor/cursor";
+   * import assert from "node:assert/strict";
+   *
+   * const cursor = new Cursor(new Uint8Array([0xff, 0xfe, 0xfe, 0xff]));
+   * assert.equal(cursor.readInt16(), -2);
+   * assert.equal(cursor.readInt16(true), -2);
+   * assert.equal(cursor.position, 4);
+   * assert.throws(() => cursor.readInt16(), RangeError);
+   * ```
+   */
+  readInt16(littleEndian?: boolean): number {
+    const start = this.#claimNumber(2);
+    return this.#data.getInt16(start, littleEndian);
+  }
+
+  /**
+   * Writes `value` as a signed 16-bit integer at the position and advances
+   * past it, as `DataView.prototype.setInt16` does; big-endian unless
+   * `littleEndian` is `true`. Out-of-range values wrap modulo 2^16. When
+   * fewer than 2 bytes are free it throws and writes nothing.
+   *
+   * @param value The number to write.
+   * @param littleEndian Whether to store the least significant byte first.
+   * @throws {CursorClosedError} If the cursor is closed.
+   * @throws {CursorReadOnlyError} If the cursor is read-only.
+   * @throws {TypeError} If `value` is a bigint, or the wrapped buffer has
+   * been detached.
+   * @throws {CursorFullError} If fewer than 2 bytes are free.
+   *
+   * @example Write a big-endian and a little-endian Int16
+   * ```ts
+   * import { Cursor } from "@iocursor/cursor";
+   * import assert from "node:assert/strict";
+   *
+   * const memory = new Uint8Array(4);
+   * const cursor = new Cursor(memory);
+   * cursor.writeInt16(-2);
+   * cursor.writeInt16(-2, true);
+   * assert.deepEqual(memory, new Uint8Array([0xff, 0xfe, 0xfe, 0xff]));
+   * assert.throws(() => cursor.writeInt16(-2), RangeError);
+   * ```
+   */
+  writeInt16(value: number, littleEndian?: boolean): void {
+    const start = this.#claimWrite(2);
+    this.#data.setInt16(start, value, littleEndian);
+    this.#position = start + 2;
+  }
+
+  /**
+   * Reads an unsigned 16-bit integer at the position and advances past it, as
+   * `DataView.prototype.getUint16` does; big-endian unless `littleEndian` is
+   * `true`. When fewer than 2 bytes remain it throws and consumes nothing.
+   *
+   * @param littleEndian Whether the number is stored least significant byte
+   * first.
+   * @returns The number read.
+   * @throws {CursorClosedError} If the cursor is closed.
+   * @throws {TypeError} If the wrapped buffer has been detached.
+   * @throws {UnexpectedEofError} If fewer than 2 bytes remain.
+   *
+   * @example Read a big-endian and a little-endian Uint16
+   * ```ts
+   * import { Cursor } from "@iocursor/cursor";
+   * import assert from "node:assert/strict";
+   *
+   * const cursor = new Cursor(new Uint8Array([0x12, 0x34, 0x34, 0x12]));
+   * assert.equal(cursor.readUint16(), 0x1234);
+   * assert.equal(cursor.readUint16(true), 0x1234);
+   * assert.equal(cursor.position, 4);
+   * assert.throws(() => cursor.readUint16(), RangeError);
+   * ```
+   */
+  readUint16(littleEndian?: boolean): number {
+    const start = this.#claimNumber(2);
+    return this.#data.getUint16(start, littleEndian);
+  }
+
+  /**
+   * Writes `value` as an unsigned 16-bit integer at the position and advances
+   * past it, as `DataView.prototype.setUint16` does; big-endian unless
+   * `littleEndian` is `true`. Out-of-range values wrap modulo 2^16. When
+   * fewer than 2 bytes are free it throws and writes nothing.
+   *
+   * @param value The number to write.
+   * @param littleEndian Whether to store the least significant byte first.
+   * @throws {CursorClosedError} If the cursor is closed.
+   * @throws {CursorReadOnlyError} If the cursor is read-only.
+   * @throws {TypeError} If `value` is a bigint, or the wrapped buffer has
+   * been detached.
+   * @throws {CursorFullError} If fewer than 2 bytes are free.
+   *
+   * @example Write a big-endian and a little-endian Uint16
+   * ```ts
+   * import { Cursor } from "@iocursor/cursor";
+   * import assert from "node:assert/strict";
+   *
+   * const memory = new Uint8Array(4);
+   * const cursor = new Cursor(memory);
+   * cursor.writeUint16(0x1234);
+   * cursor.writeUint16(0x1234, true);
+   * assert.deepEqual(memory, new Uint8Array([0x12, 0x34, 0x34, 0x12]));
+   * assert.throws(() => cursor.writeUint16(0x1234), RangeError);
+   * ```
+   */
+  writeUint16(value: number, littleEndian?: boolean): void {
+    const start = this.#claimWrite(2);
+    this.#data.setUint16(start, value, littleEndian);
+    this.#position = start + 2;
+  }
+
+  /**
+   * Reads a signed 32-bit integer at the position and advances past it, as
+   * `DataView.prototype.getInt32` does; big-endian unless `littleEndian` is
+   * `true`. When fewer than 4 bytes remain it throws and consumes nothing.
+   *
+   * @param littleEndian Whether the number is stored least significant byte
+   * first.
+   * @returns The number read.
+   * @throws {CursorClosedError} If the cursor is closed.
+   * @throws {TypeError} If the wrapped buffer has been detached.
+   * @throws {UnexpectedEofError} If fewer than 4 bytes remain.
+   *
+   * @example Read a big-endian and a little-endian Int32
+   * ```ts
+   * import { Cursor } from "@iocursor/cursor";
+   * import assert from "node:assert/strict";
+   *
+   * const cursor = new Cursor(new Uint8Array([0xff, 0xff, 0xff, 0xfe, 0xfe, 0xff, 0xff, 0xff]));
+   * assert.equal(cursor.readInt32(), -2);
+   * assert.equal(cursor.readInt32(true), -2);
+   * assert.equal(cursor.position, 8);
+   * assert.throws(() => cursor.readInt32(), RangeError);
+   * ```
+   */
+  readInt32(littleEndian?: boolean): number {
+    const start = this.#claimNumber(4);
+    return this.#data.getInt32(start, littleEndian);
+  }
+
+  /**
+   * Writes `value` as a signed 32-bit integer at the position and advances
+   * past it, as `DataView.prototype.setInt32` does; big-endian unless
+   * `littleEndian` is `true`. Out-of-range values wrap modulo 2^32. When
+   * fewer than 4 bytes are free it throws and writes nothing.
+   *
+   * @param value The number to write.
+   * @param littleEndian Whether to store the least significant byte first.
+   * @throws {CursorClosedError} If the cursor is closed.
+   * @throws {CursorReadOnlyError} If the cursor is read-only.
+   * @throws {TypeError} If `value` is a bigint, or the wrapped buffer has
+   * been detached.
+   * @throws {CursorFullError} If fewer than 4 bytes are free.
+   *
+   * @example Write a big-endian and a little-endian Int32
+   * ```ts
+   * import { Cursor } from "@iocursor/cursor";
+   * import assert from "node:assert/strict";
+   *
+   * const memory = new Uint8Array(8);
+   * const cursor = new Cursor(memory);
+   * cursor.writeInt32(-2);
+   * cursor.writeInt32(-2, true);
+   * assert.deepEqual(
+   *   memory,
+   *   new Uint8Array([0xff, 0xff, 0xff, 0xfe, 0xfe, 0xff, 0xff, 0xff]),
+   * );
+   * assert.throws(() => cursor.writeInt32(-2), RangeError);
+   * ```
+   */
+  writeInt32(value: number, littleEndian?: boolean): void {
+    const start = this.#claimWrite(4);
+    this.#data.setInt32(start, value, littleEndian);
+    this.#position = start + 4;
+  }
+
+  /**
+   * Reads an unsigned 32-bit integer at the position and advances past it, as
+   * `DataView.prototype.getUint32` does; big-endian unless `littleEndian` is
+   * `true`. When fewer than 4 bytes remain it throws and consumes nothing.
+   *
+   * @param littleEndian Whether the number is stored least significant byte
+   * first.
+   * @returns The number read.
+   * @throws {CursorClosedError} If the cursor is closed.
+   * @throws {TypeError} If the wrapped buffer has been detached.
+   * @throws {UnexpectedEofError} If fewer than 4 bytes remain.
+   *
+   * @example Read a big-endian and a little-endian Uint32
+   * ```ts
+   * import { Cursor } from "@iocursor/cursor";
+   * import assert from "node:assert/strict";
+   *
+   * const cursor = new Cursor(new Uint8Array([0xde, 0xad, 0xbe, 0xef, 0xef, 0xbe, 0xad, 0xde]));
+   * assert.equal(cursor.readUint32(), 0xdeadbeef);
+   * assert.equal(cursor.readUint32(true), 0xdeadbeef);
+   * assert.equal(cursor.position, 8);
+   * assert.throws(() => cursor.readUint32(), RangeError);
+   * ```
+   */
+  readUint32(littleEndian?: boolean): number {
+    const start = this.#claimNumber(4);
+    return this.#data.getUint32(start, littleEndian);
+  }
+
+  /**
+   * Writes `value` as an unsigned 32-bit integer at the position and advances
+   * past it, as `DataView.prototype.setUint32` does; big-endian unless
+   * `littleEndian` is `true`. Out-of-range values wrap modulo 2^32. When
+   * fewer than 4 bytes are free it throws and writes nothing.
+   *
+   * @param value The number to write.
+   * @param littleEndian Whether to store the least significant byte first.
+   * @throws {CursorClosedError} If the cursor is closed.
+   * @throws {CursorReadOnlyError} If the cursor is read-only.
+   * @throws {TypeError} If `value` is a bigint, or the wrapped buffer has
+   * been detached.
+   * @throws {CursorFullError} If fewer than 4 bytes are free.
+   *
+   * @example Write a big-endian and a little-endian Uint32
+   * ```ts
+   * import { Cursor } from "@iocursor/cursor";
+   * import assert from "node:assert/strict";
+   *
+   * const memory = new Uint8Array(8);
+   * const cursor = new Cursor(memory);
+   * cursor.writeUint32(0xdeadbeef);
+   * cursor.writeUint32(0xdeadbeef, true);
+   * assert.deepEqual(
+   *   memory,
+   *   new Uint8Array([0xde, 0xad, 0xbe, 0xef, 0xef, 0xbe, 0xad, 0xde]),
+   * );
+   * assert.throws(() => cursor.writeUint32(0xdeadbeef), RangeError);
+   * ```
+   */
+  writeUint32(value: number, littleEndian?: boolean): void {
+    const start = this.#claimWrite(4);
+    this.#data.setUint32(start, value, littleEndian);
+    this.#position = start + 4;
+  }
+
+  /**
+   * Reads a signed 64-bit integer at the position and advances past it, as
+   * `DataView.prototype.getBigInt64` does; big-endian unless `littleEndian`
+   * is `true`. When fewer than 8 bytes remain it throws and consumes nothing.
+   *
+   * @param littleEndian Whether the number is stored least significant byte
+   * first.
+   * @returns The number read.
+   * @throws {CursorClosedError} If the cursor is closed.
+   * @throws {TypeError} If the wrapped buffer has been detached.
+   * @throws {UnexpectedEofError} If fewer than 8 bytes remain.
+   *
+   * @example Read a big-endian and a little-endian BigInt64
+   * ```ts
+   * import { Cursor } from "@iocursor/cursor";
+   * import assert from "node:assert/strict";
+   *
+   * const cursor = new Cursor(
+   *   new Uint8Array([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xfe, 0xfe, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff]),
+   * );
+   * assert.equal(cursor.readBigInt64(), -2n);
+   * assert.equal(cursor.readBigInt64(true), -2n);
+   * assert.equal(cursor.position, 16);
+   * assert.throws(() => cursor.readBigInt64(), RangeError);
+   * ```
+   */
+  readBigInt64(littleEndian?: boolean): bigint {
+    const start = this.#claimNumber(8);
+    return this.#data.getBigInt64(start, littleEndian);
+  }
+
+  /**
+   * Writes `value` as a signed 64-bit integer at the position and advances
+   * past it, as `DataView.prototype.setBigInt64` does; big-endian unless
+   * `littleEndian` is `true`. Out-of-range values wrap modulo 2^64. When
+   * fewer than 8 bytes are free it throws and writes nothing.
+   *
+   * @param value The number to write.
+   * @param littleEndian Whether to store the least significant byte first.
+   * @throws {CursorClosedError} If the cursor is closed.
+   * @throws {CursorReadOnlyError} If the cursor is read-only.
+   * @throws {TypeError} If `value` is a number, or the wrapped buffer has
+   * been detached.
+   * @throws {CursorFullError} If fewer than 8 bytes are free.
+   *
+   * @example Write a big-endian and a little-endian BigInt64
+   * ```ts
+   * import { Cursor } from "@iocursor/cursor";
+   * import assert from "node:assert/strict";
+   *
+   * const memory = new Uint8Array(16);
+   * const cursor = new Cursor(memory);
+   * cursor.writeBigInt64(-2n);
+   * cursor.writeBigInt64(-2n, true);
+   * assert.deepEqual(
+   *   memory,
+   *   new Uint8Array([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xfe, 0xfe, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff]),
+   * );
+   * assert.throws(() => cursor.writeBigInt64(-2n), RangeError);
+   * ```
+   */
+  writeBigInt64(value: bigint, littleEndian?: boolean): void {
+    const start = this.#claimWrite(8);
+    this.#data.setBigInt64(start, value, littleEndian);
+    this.#position = start + 8;
+  }
+
+  /**
+   * Reads an unsigned 64-bit integer at the position and advances past it, as
+   * `DataView.prototype.getBigUint64` does; big-endian unless `littleEndian`
+   * is `true`. When fewer than 8 bytes remain it throws and consumes nothing.
+   *
+   * @param littleEndian Whether the number is stored least significant byte
+   * first.
+   * @returns The number read.
+   * @throws {CursorClosedError} If the cursor is closed.
+   * @throws {TypeError} If the wrapped buffer has been detached.
+   * @throws {UnexpectedEofError} If fewer than 8 bytes remain.
+   *
+   * @example Read a big-endian and a little-endian BigUint64
+   * ```ts
+   * import { Cursor } from "@iocursor/cursor";
+   * import assert from "node:assert/strict";
+   *
+   * const cursor = new Cursor(
+   *   new Uint8Array([0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x08, 0x07, 0x06, 0x05, 0x04, 0x03, 0x02, 0x01]),
+   * );
+   * assert.equal(cursor.readBigUint64(), 0x0102030405060708n);
+   * assert.equal(cursor.readBigUint64(true), 0x0102030405060708n);
+   * assert.equal(cursor.position, 16);
+   * assert.throws(() => cursor.readBigUint64(), RangeError);
+   * ```
+   */
+  readBigUint64(littleEndian?: boolean): bigint {
+    const start = this.#claimNumber(8);
+    return this.#data.getBigUint64(start, littleEndian);
+  }
+
+  /**
+   * Writes `value` as an unsigned 64-bit integer at the position and advances
+   * past it, as `DataView.prototype.setBigUint64` does; big-endian unless
+   * `littleEndian` is `true`. Out-of-range values wrap modulo 2^64. When
+   * fewer than 8 bytes are free it throws and writes nothing.
+   *
+   * @param value The number to write.
+   * @param littleEndian Whether to store the least significant byte first.
+   * @throws {CursorClosedError} If the cursor is closed.
+   * @throws {CursorReadOnlyError} If the cursor is read-only.
+   * @throws {TypeError} If `value` is a number, or the wrapped buffer has
+   * been detached.
+   * @throws {CursorFullError} If fewer than 8 bytes are free.
+   *
+   * @example Write a big-endian and a little-endian BigUint64
+   * ```ts
+   * import { Cursor } from "@iocursor/cursor";
+   * import assert from "node:assert/strict";
+   *
+   * const memory = new Uint8Array(16);
+   * const cursor = new Cursor(memory);
+   * cursor.writeBigUint64(0x0102030405060708n);
+   * cursor.writeBigUint64(0x0102030405060708n, true);
+   * assert.deepEqual(
+   *   memory,
+   *   new Uint8Array([0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x08, 0x07, 0x06, 0x05, 0x04, 0x03, 0x02, 0x01]),
+   * );
+   * assert.throws(() => cursor.writeBigUint64(0x0102030405060708n), RangeError);
+   * ```
+   */
+  writeBigUint64(value: bigint, littleEndian?: boolean): void {
+    const start = this.#claimWrite(8);
+    this.#data.setBigUint64(start, value, littleEndian);
+    this.#position = start + 8;
+  }
+
+  /**
+   * Reads a 16-bit (half precision) float at the position and advances past
+   * it, as `DataView.prototype.getFloat16` does; big-endian unless
+   * `littleEndian` is `true`. When fewer than 2 bytes remain it throws and
+   * consumes nothing. Needs a runtime with `DataView.prototype.getFloat16`.
+   *
+   * @param littleEndian Whether the number is stored least significant byte
+   * first.
+   * @returns The number read.
+   * @throws {CursorClosedError} If the cursor is closed.
+   * @throws {TypeError} If the wrapped buffer has been detached, or the
+   * runtime has no `DataView.prototype.getFloat16`.
+   * @throws {UnexpectedEofError} If fewer than 2 bytes remain.
+   *
+   * @example Read a big-endian and a little-endian Float16
+   * ```ts
+   * import { Cursor } from "@iocursor/cursor";
+   * import assert from "node:assert/strict";
+   *
+   * const cursor = new Cursor(new Uint8Array([0x3e, 0x00, 0x00, 0x3e]));
+   * assert.equal(cursor.readFloat16(), 1.5);
+   * assert.equal(cursor.readFloat16(true), 1.5);
+   * assert.equal(cursor.position, 4);
+   * assert.throws(() => cursor.readFloat16(), RangeError);
+   * ```
+   */
+  readFloat16(littleEndian?: boolean): number {
+    assertFloat16("getFloat16");
+    const start = this.#claimNumber(2);
+    return this.#data.getFloat16(start, littleEndian);
+  }
+
+  /**
+   * Writes `value` as a 16-bit (half precision) float at the position and
+   * advances past it, as `DataView.prototype.setFloat16` does; big-endian
+   * unless `littleEndian` is `true`. The value is rounded to the nearest
+   * 16-bit float. When fewer than 2 bytes are free it throws and writes
+   * nothing. Needs a runtime with `DataView.prototype.setFloat16`.
+   *
+   * @param value The number to write.
+   * @param littleEndian Whether to store the least significant byte first.
+   * @throws {CursorClosedError} If the cursor is closed.
+   * @throws {CursorReadOnlyError} If the cursor is read-only.
+   * @throws {TypeError} If `value` is a bigint, the wrapped buffer has been
+   * detached, or the runtime has no `DataView.prototype.setFloat16`.
+   * @throws {CursorFullError} If fewer than 2 bytes are free.
+   *
+   * @example Write a big-endian and a little-endian Float16
+   * ```ts
+   * import { Cursor } from "@iocursor/cursor";
+   * import assert from "node:assert/strict";
+   *
+   * const memory = new Uint8Array(4);
+   * const cursor = new Cursor(memory);
+   * cursor.writeFloat16(1.5);
+   * cursor.writeFloat16(1.5, true);
+   * assert.deepEqual(memory, new Uint8Array([0x3e, 0x00, 0x00, 0x3e]));
+   * assert.throws(() => cursor.writeFloat16(1.5), RangeError);
+   * ```
+   */
+  writeFloat16(value: number, littleEndian?: boolean): void {
+    assertFloat16("setFloat16");
+    const start = this.#claimWrite(2);
+    this.#data.setFloat16(start, value, littleEndian);
+    this.#position = start + 2;
+  }
+
+  /**
+   * Reads a 32-bit float at the position and advances past it, as
+   * `DataView.prototype.getFloat32` does; big-endian unless `littleEndian` is
+   * `true`. When fewer than 4 bytes remain it throws and consumes nothing.
+   *
+   * @param littleEndian Whether the number is stored least significant byte
+   * first.
+   * @returns The number read.
+   * @throws {CursorClosedError} If the cursor is closed.
+   * @throws {TypeError} If the wrapped buffer has been detached.
+   * @throws {UnexpectedEofError} If fewer than 4 bytes remain.
+   *
+   * @example Read a big-endian and a little-endian Float32
+   * ```ts
+   * import { Cursor } from "@iocursor/cursor";
+   * import assert from "node:assert/strict";
+   *
+   * const cursor = new Cursor(new Uint8Array([0x3f, 0xc0, 0x00, 0x00, 0x00, 0x00, 0xc0, 0x3f]));
+   * assert.equal(cursor.readFloat32(), 1.5);
+   * assert.equal(cursor.readFloat32(true), 1.5);
+   * assert.equal(cursor.position, 8);
+   * assert.throws(() => cursor.readFloat32(), RangeError);
+   * ```
+   */
+  readFloat32(littleEndian?: boolean): number {
+    const start = this.#claimNumber(4);
+    return this.#data.getFloat32(start, littleEndian);
+  }
+
+  /**
+   * Writes `value` as a 32-bit float at the position and advances past it, as
+   * `DataView.prototype.setFloat32` does; big-endian unless `littleEndian` is
+   * `true`. The value is rounded to the nearest 32-bit float. When fewer than
+   * 4 bytes are free it throws and writes nothing.
+   *
+   * @param value The number to write.
+   * @param littleEndian Whether to store the least significant byte first.
+   * @throws {CursorClosedError} If the cursor is closed.
+   * @throws {CursorReadOnlyError} If the cursor is read-only.
+   * @throws {TypeError} If `value` is a bigint, or the wrapped buffer has
+   * been detached.
+   * @throws {CursorFullError} If fewer than 4 bytes are free.
+   *
+   * @example Write a big-endian and a little-endian Float32
+   * ```ts
+   * import { Cursor } from "@iocursor/cursor";
+   * import assert from "node:assert/strict";
+   *
+   * const memory = new Uint8Array(8);
+   * const cursor = new Cursor(memory);
+   * cursor.writeFloat32(1.5);
+   * cursor.writeFloat32(1.5, true);
+   * assert.deepEqual(
+   *   memory,
+   *   new Uint8Array([0x3f, 0xc0, 0x00, 0x00, 0x00, 0x00, 0xc0, 0x3f]),
+   * );
+   * assert.throws(() => cursor.writeFloat32(1.5), RangeError);
+   * ```
+   */
+  writeFloat32(value: number, littleEndian?: boolean): void {
+    const start = this.#claimWrite(4);
+    this.#data.setFloat32(start, value, littleEndian);
+    this.#position = start + 4;
+  }
+
+  /**
+   * Reads a 64-bit float at the position and advances past it, as
+   * `DataView.prototype.getFloat64` does; big-endian unless `littleEndian` is
+   * `true`. When fewer than 8 bytes remain it throws and consumes nothing.
+   *
+   * @param littleEndian Whether the number is stored least significant byte
+   * first.
+   * @returns The number read.
+   * @throws {CursorClosedError} If the cursor is closed.
+   * @throws {TypeError} If the wrapped buffer has been detached.
+   * @throws {UnexpectedEofError} If fewer than 8 bytes remain.
+   *
+   * @example Read a big-endian and a little-endian Float64
+   * ```ts
+   * import { Cursor } from "@iocursor/cursor";
+   * import assert from "node:assert/strict";
+   *
+   * const cursor = new Cursor(
+   *   new Uint8Array([0x3f, 0xf8, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xf8, 0x3f]),
+   * );
+   * assert.equal(cursor.readFloat64(), 1.5);
+   * assert.equal(cursor.readFloat64(true), 1.5);
+   * assert.equal(cursor.position, 16);
+   * assert.throws(() => cursor.readFloat64(), RangeError);
+   * ```
+   */
+  readFloat64(littleEndian?: boolean): number {
+    const start = this.#claimNumber(8);
+    return this.#data.getFloat64(start, littleEndian);
+  }
+
+  /**
+   * Writes `value` as a 64-bit float at the position and advances past it, as
+   * `DataView.prototype.setFloat64` does; big-endian unless `littleEndian` is
+   * `true`. The value is rounded to the nearest 64-bit float. When fewer than
+   * 8 bytes are free it throws and writes nothing.
+   *
+   * @param value The number to write.
+   * @param littleEndian Whether to store the least significant byte first.
+   * @throws {CursorClosedError} If the cursor is closed.
+   * @throws {CursorReadOnlyError} If the cursor is read-only.
+   * @throws {TypeError} If `value` is a bigint, or the wrapped buffer has
+   * been detached.
+   * @throws {CursorFullError} If fewer than 8 bytes are free.
+   *
+   * @example Write a big-endian and a little-endian Float64
+   * ```ts
+   * import { Cursor } from "@iocursor/cursor";
+   * import assert from "node:assert/strict";
+   *
+   * const memory = new Uint8Array(16);
+   * const cursor = new Cursor(memory);
+   * cursor.writeFloat64(1.5);
+   * cursor.writeFloat64(1.5, true);
+   * assert.deepEqual(
+   *   memory,
+   *   new Uint8Array([0x3f, 0xf8, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xf8, 0x3f]),
+   * );
+   * assert.throws(() => cursor.writeFloat64(1.5), RangeError);
+   * ```
+   */
+  writeFloat64(value: number, littleEndian?: boolean): void {
+    const start = this.#claimWrite(8);
+    this.#data.setFloat64(start, value, littleEndian);
+    this.#position = start + 8;
+  }
+
+  /**
    * Closes the cursor. Afterwards every read, write and seek fails with
    * {@linkcode CursorClosedError}; {@linkcode Cursor.bytes} still returns the
    * memory, which belongs to the caller. Calling it again does nothing,
@@ -507,17 +1573,101 @@ export class Cursor
     );
   }
 
+  /**
+   * Claims `size` bytes at the position for a read and advances past them.
+   * Every exact and typed read goes through here.
+   *
+   * @returns Where the claimed bytes start.
+   */
+  #claimRead(action: string, size: number): number {
+    if (this.#closed) throw new CursorClosedError(action);
+    const start = this.#position;
+    // Hot path: one subtraction and one comparison; the rest is the slow path.
+    if (size > this.#bytes.byteLength - start) this.#readShort(action, size);
+    this.#position = start + size;
+    return start;
+  }
+
+  /** The slow path of a claim that does not fit: detached, empty, or EOF. */
+  #readShort(action: string, size: number): void {
+    this.#assertAttached(action);
+    // Reading no bytes succeeds anywhere, even past the end.
+    if (size > 0) throw new UnexpectedEofError(action, size, this.remaining);
+  }
+
+  /**
+   * Claims `size` bytes at the position for a typed read and advances past
+   * them; every typed read goes through here, then reads `#data` at the
+   * returned start.
+   *
+   * @returns Where the claimed bytes start.
+   */
+  #claimNumber(size: number): number {
+    if (this.#closed) throw new CursorClosedError("read");
+    const start = this.#position;
+    // Hot path: one length load, one comparison, one position store.
+    const length = this.#bytes.byteLength;
+    if (size > length - start) this.#readShort("read", size);
+    if (length !== this.#dataLength) this.#remakeDataView(length);
+    this.#position = start + size;
+    return start;
+  }
+
+  /**
+   * Checks that `size` bytes can be written at the position for a typed
+   * write; every typed write goes through here. It does not advance: the
+   * caller stores into `#data` first, so a value of the wrong type throws
+   * before anything changes, then moves the position itself.
+   *
+   * @returns Where the bytes go.
+   */
+  #claimWrite(size: number): number {
+    if (this.#closed) throw new CursorClosedError("write");
+    if (this.#readOnly) throw new CursorReadOnlyError("write");
+    const start = this.#position;
+    // Hot path: one length load, one comparison.
+    const length = this.#bytes.byteLength;
+    if (size > length - start) this.#writeNothing(size, start);
+    if (length !== this.#dataLength) this.#remakeDataView(length);
+    return start;
+  }
+
+  /**
+   * Makes the cached `DataView` over the wrapped bytes, only once a claim
+   * succeeded (so the buffer is attached). One view per cursor: making one
+   * per call would cost more than the read itself. It is remade when the
+   * wrapped length changed (a resizable buffer); the length it was made for
+   * is kept in a field because a stale view's `byteLength` throws once the
+   * buffer shrinks below it.
+   */
+  #remakeDataView(length: number): void {
+    const bytes = this.#bytes;
+    this.#data = new DataView(bytes.buffer, bytes.byteOffset, length);
+    this.#dataLength = length;
+  }
+
+  /** A view of the wrapped bytes from `start` to `end`, clamped. */
+  #view(action: string, start: number, end: number | undefined): Uint8Array {
+    const bytes = this.#bytes;
+    // A detached buffer shows as empty; only then can subarray throw.
+    if (bytes.byteLength === 0) this.#assertAttached(action);
+    return bytes.subarray(start, end);
+  }
+
   /** The slow path of a read that copies nothing: empty `p`, or the end. */
   #readNothing(p: Uint8Array): 0 | null {
     this.#assertAttached("read");
     return p.byteLength === 0 ? 0 : null;
   }
 
-  /** The slow path of a write that copies nothing: empty `p`, or full. */
-  #writeNothing(count: number): 0 {
+  /**
+   * The slow path of every write that copies nothing (empty `p`, or full),
+   * for a write of `count` bytes at `start`.
+   */
+  #writeNothing(count: number, start: number = this.#position): 0 {
     this.#assertAttached("write");
     if (count === 0) return 0;
-    const free = Math.max(0, this.#bytes.byteLength - this.#position);
+    const free = Math.max(0, this.#bytes.byteLength - start);
     throw new CursorFullError("write", count, free);
   }
 
@@ -595,4 +1745,54 @@ function notBytes(action: string, name: string, value: unknown): TypeError {
       _describe(value)
     }`,
   );
+}
+
+/** The placeholder for a cursor's DataView before its first typed access. */
+const NO_DATA_VIEW = new DataView(new ArrayBuffer(0));
+
+/**
+ * Checks a byte count given to {@linkcode Cursor.peek} or
+ * {@linkcode Cursor.take}.
+ */
+function toLength(action: string, value: unknown): number {
+  // Fast path: a safe integer >= 0 is the only valid count.
+  if (Number.isSafeInteger(value) && (value as number) >= 0) {
+    return value as number;
+  }
+  if (typeof value !== "number") {
+    throw new TypeError(
+      `Cannot ${action}: n must be a number, received ${_describe(value)}`,
+    );
+  }
+  throw new RangeError(
+    `Cannot ${action}: n must be a non-negative safe integer, received ${
+      _describe(value)
+    }`,
+  );
+}
+
+/** Checks an offset for positional I/O the way a seek from the start does. */
+function toPosition(action: string, offset: unknown): number {
+  const distance = _toOffset(action, "offset", offset);
+  return _resolvePosition(action, distance, SeekMode.Start, 0, 0);
+}
+
+function notByte(value: unknown): TypeError {
+  const ErrorClass = typeof value === "number" ? RangeError : TypeError;
+  return new ErrorClass(
+    `Cannot read until a delimiter: delimiter must be an integer from 0 to 255, received ${
+      _describe(value)
+    }`,
+  );
+}
+
+/** Throws unless the runtime's `DataView` has `method` (Float16 is new). */
+function assertFloat16(method: "getFloat16" | "setFloat16"): void {
+  if (typeof DataView.prototype[method] !== "function") {
+    throw new TypeError(
+      `Cannot ${
+        method === "getFloat16" ? "read" : "write"
+      } a Float16: this runtime has no DataView.prototype.${method}`,
+    );
+  }
 }

@@ -33,6 +33,7 @@ export {
   CursorClosedError,
   CursorFullError,
   CursorReadOnlyError,
+  UnexpectedEofError,
 } from "./errors.ts";
 export { SeekMode } from "./seeker.ts";
 export type {
