@@ -1574,13 +1574,13 @@ export class Cursor
   }
 
   /**
-   * Claims `size` bytes at the position for a read and advances past them.
-   * Every exact and typed read goes through here.
+   * Claims `size` bytes at the position for {@linkcode Cursor.take} or
+   * {@linkcode Cursor.readExactSync} and advances past them. The callers
+   * check `#closed` first, before their arguments.
    *
    * @returns Where the claimed bytes start.
    */
   #claimRead(action: string, size: number): number {
-    if (this.#closed) throw new CursorClosedError(action);
     const start = this.#position;
     // Hot path: one subtraction and one comparison; the rest is the slow path.
     if (size > this.#bytes.byteLength - start) this.#readShort(action, size);
