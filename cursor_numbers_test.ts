@@ -24,127 +24,68 @@ interface NumberKind {
   wrongType: Value;
 }
 
-const n = (value: Value): number => value as number;
-const b = (value: Value): bigint => value as bigint;
+/** A method of `Cursor` or `DataView` looked up by name, for the table. */
+type Method = (...args: unknown[]) => unknown;
+function method(target: object, name: string): Method {
+  const found = (target as Record<string, unknown>)[name];
+  assert.equal(typeof found, "function", name);
+  return (found as Method).bind(target);
+}
+
+/** The cursor's and DataView's methods for the number called `name`. */
+function kind(
+  name: string,
+  size: number,
+  samples: Value[],
+  wrongType: Value,
+): NumberKind {
+  return {
+    name,
+    size,
+    samples,
+    wrongType,
+    read: (c, le) => method(c, `read${name}`)(le) as Value,
+    write: (c, v, le) => void method(c, `write${name}`)(v, le),
+    get: (d, at, le) => method(d, `get${name}`)(at, le) as Value,
+    set: (d, at, v, le) => void method(d, `set${name}`)(at, v, le),
+  };
+}
 
 const KINDS: NumberKind[] = [
-  {
-    name: "Int8",
-    size: 1,
-    read: (c) => c.readInt8(),
-    write: (c, v) => c.writeInt8(n(v)),
-    get: (d, at) => d.getInt8(at),
-    set: (d, at, v) => d.setInt8(at, n(v)),
-    samples: [0, 1, -1, 127, -128, 200, -129],
-    wrongType: 1n,
-  },
-  {
-    name: "Uint8",
-    size: 1,
-    read: (c) => c.readUint8(),
-    write: (c, v) => c.writeUint8(n(v)),
-    get: (d, at) => d.getUint8(at),
-    set: (d, at, v) => d.setUint8(at, n(v)),
-    samples: [0, 1, 255, 256, -1, 3.7],
-    wrongType: 1n,
-  },
-  {
-    name: "Int16",
-    size: 2,
-    read: (c, le) => c.readInt16(le),
-    write: (c, v, le) => c.writeInt16(n(v), le),
-    get: (d, at, le) => d.getInt16(at, le),
-    set: (d, at, v, le) => d.setInt16(at, n(v), le),
-    samples: [0, 0x1234, -2, 32767, -32768, 40000],
-    wrongType: 1n,
-  },
-  {
-    name: "Uint16",
-    size: 2,
-    read: (c, le) => c.readUint16(le),
-    write: (c, v, le) => c.writeUint16(n(v), le),
-    get: (d, at, le) => d.getUint16(at, le),
-    set: (d, at, v, le) => d.setUint16(at, n(v), le),
-    samples: [0, 0x1234, 0xfffe, 65536, -1],
-    wrongType: 1n,
-  },
-  {
-    name: "Int32",
-    size: 4,
-    read: (c, le) => c.readInt32(le),
-    write: (c, v, le) => c.writeInt32(n(v), le),
-    get: (d, at, le) => d.getInt32(at, le),
-    set: (d, at, v, le) => d.setInt32(at, n(v), le),
-    samples: [0, 0x12345678, -2, 2 ** 31 - 1, -(2 ** 31), 2 ** 32 + 3],
-    wrongType: 1n,
-  },
-  {
-    name: "Uint32",
-    size: 4,
-    read: (c, le) => c.readUint32(le),
-    write: (c, v, le) => c.writeUint32(n(v), le),
-    get: (d, at, le) => d.getUint32(at, le),
-    set: (d, at, v, le) => d.setUint32(at, n(v), le),
-    samples: [0, 0xdeadbeef, 2 ** 32 - 1, 2 ** 32 + 5, -1],
-    wrongType: 1n,
-  },
-  {
-    name: "BigInt64",
-    size: 8,
-    read: (c, le) => c.readBigInt64(le),
-    write: (c, v, le) => c.writeBigInt64(b(v), le),
-    get: (d, at, le) => d.getBigInt64(at, le),
-    set: (d, at, v, le) => d.setBigInt64(at, b(v), le),
-    samples: [
-      0n,
-      -2n,
-      0x0102030405060708n,
-      2n ** 63n - 1n,
-      -(2n ** 63n),
-      2n ** 64n + 1n,
-    ],
-    wrongType: 1,
-  },
-  {
-    name: "BigUint64",
-    size: 8,
-    read: (c, le) => c.readBigUint64(le),
-    write: (c, v, le) => c.writeBigUint64(b(v), le),
-    get: (d, at, le) => d.getBigUint64(at, le),
-    set: (d, at, v, le) => d.setBigUint64(at, b(v), le),
-    samples: [0n, 0x0102030405060708n, 2n ** 64n - 1n, 2n ** 64n, -1n],
-    wrongType: 1,
-  },
-  {
-    name: "Float16",
-    size: 2,
-    read: (c, le) => c.readFloat16(le),
-    write: (c, v, le) => c.writeFloat16(n(v), le),
-    get: (d, at, le) => d.getFloat16(at, le),
-    set: (d, at, v, le) => d.setFloat16(at, n(v), le),
-    samples: [0, -0, 1.5, -65504, 1e-7, 70000, Infinity, NaN, 0.1],
-    wrongType: 1n,
-  },
-  {
-    name: "Float32",
-    size: 4,
-    read: (c, le) => c.readFloat32(le),
-    write: (c, v, le) => c.writeFloat32(n(v), le),
-    get: (d, at, le) => d.getFloat32(at, le),
-    set: (d, at, v, le) => d.setFloat32(at, n(v), le),
-    samples: [0, -0, 1.5, 0.1, 3.4e38, 1e39, -Infinity, NaN],
-    wrongType: 1n,
-  },
-  {
-    name: "Float64",
-    size: 8,
-    read: (c, le) => c.readFloat64(le),
-    write: (c, v, le) => c.writeFloat64(n(v), le),
-    get: (d, at, le) => d.getFloat64(at, le),
-    set: (d, at, v, le) => d.setFloat64(at, n(v), le),
-    samples: [0, -0, 1.5, 0.1, Number.MAX_VALUE, 5e-324, Infinity, NaN],
-    wrongType: 1n,
-  },
+  kind("Int8", 1, [0, 1, -1, 127, -128, 200, -129], 1n),
+  kind("Uint8", 1, [0, 1, 255, 256, -1, 3.7], 1n),
+  kind("Int16", 2, [0, 0x1234, -2, 32767, -32768, 40000], 1n),
+  kind("Uint16", 2, [0, 0x1234, 0xfffe, 65536, -1], 1n),
+  kind(
+    "Int32",
+    4,
+    [0, 0x12345678, -2, 2 ** 31 - 1, -(2 ** 31), 2 ** 32 + 3],
+    1n,
+  ),
+  kind("Uint32", 4, [0, 0xdeadbeef, 2 ** 32 - 1, 2 ** 32 + 5, -1], 1n),
+  kind("BigInt64", 8, [
+    0n,
+    -2n,
+    0x0102030405060708n,
+    2n ** 63n - 1n,
+    -(2n ** 63n),
+    2n ** 64n + 1n,
+  ], 1),
+  kind("BigUint64", 8, [
+    0n,
+    0x0102030405060708n,
+    2n ** 64n - 1n,
+    2n ** 64n,
+    -1n,
+  ], 1),
+  kind("Float16", 2, [0, -0, 1.5, -65504, 1e-7, 70000, Infinity, NaN, 0.1], 1n),
+  kind("Float32", 4, [0, -0, 1.5, 0.1, 3.4e38, 1e39, -Infinity, NaN], 1n),
+  kind(
+    "Float64",
+    8,
+    [0, -0, 1.5, 0.1, Number.MAX_VALUE, 5e-324, Infinity, NaN],
+    1n,
+  ),
 ];
 
 /** Positions one byte short, at the end and past the end, with bytes left. */
@@ -265,6 +206,26 @@ for (const kind of KINDS) {
       }
     },
   );
+
+  Deno.test(`Cursor.read${name}() and write${name}() reach the bytes a resizable buffer gained`, () => {
+    const buffer = new ArrayBuffer(8, { maxByteLength: 32 });
+    const expected = new DataView(new ArrayBuffer(16));
+    const value = kind.samples[1]!;
+    const writer = new Cursor(buffer);
+    const reader = new Cursor(buffer);
+    kind.write(writer, value, true);
+    kind.set(expected, 0, value, true);
+    assert.deepEqual(kind.read(reader, true), kind.get(expected, 0, true));
+    buffer.resize(16);
+    writer.position = 8;
+    kind.write(writer, value);
+    kind.set(expected, 8, value);
+    assert.equal(writer.position, 8 + size);
+    assert.deepEqual(new Uint8Array(buffer), new Uint8Array(expected.buffer));
+    reader.position = 8;
+    assert.deepEqual(kind.read(reader), kind.get(expected, 8));
+    assert.equal(reader.position, 8 + size);
+  });
 
   Deno.test(`Cursor.read${name}() and write${name}() throw CursorClosedError after close`, () => {
     const memory = new Uint8Array(SIXTEEN);
