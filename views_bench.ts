@@ -50,6 +50,52 @@ Deno.bench({
   },
 });
 
+/** 16-byte records, each parsed with a fresh cursor: the lazy DataView's cost. */
+const RECORDS = 4096;
+
+Deno.bench({
+  group: "readUint32 x4, new cursor per 16-byte record",
+  name: "raw new DataView per record (limit)",
+  baseline: true,
+  fn() {
+    let sum = 0;
+    for (let at = 0; at < RECORDS * 16; at += 16) {
+      const view = new DataView(bytes.buffer, bytes.byteOffset + at, 16);
+      sum += view.getUint32(0) + view.getUint32(4) + view.getUint32(8) +
+        view.getUint32(12);
+    }
+    sink += sum;
+  },
+});
+
+Deno.bench({
+  group: "readUint32 x4, new cursor per 16-byte record",
+  name: "Cursor.readUint32()",
+  fn() {
+    let sum = 0;
+    for (let at = 0; at < RECORDS * 16; at += 16) {
+      const cursor = new Cursor(bytes.subarray(at, at + 16));
+      sum += cursor.readUint32() + cursor.readUint32() + cursor.readUint32() +
+        cursor.readUint32();
+    }
+    sink += sum;
+  },
+});
+
+Deno.bench({
+  group: "readUint32 x4, new cursor per 16-byte record",
+  name: "@hazae41/cursor readUint32OrThrow()",
+  fn() {
+    let sum = 0;
+    for (let at = 0; at < RECORDS * 16; at += 16) {
+      const cursor = new HazaeCursor(bytes.subarray(at, at + 16));
+      sum += cursor.readUint32OrThrow() + cursor.readUint32OrThrow() +
+        cursor.readUint32OrThrow() + cursor.readUint32OrThrow();
+    }
+    sink += sum;
+  },
+});
+
 Deno.bench({
   group: "take(16)",
   name: "raw subarray loop (limit)",
