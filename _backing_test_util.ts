@@ -4,6 +4,7 @@
  */
 
 import assert from "node:assert/strict";
+import { Buffer } from "node:buffer";
 import { Cursor, type CursorSource } from "./cursor.ts";
 
 /** The guard byte value written around every backing view. */
@@ -88,15 +89,28 @@ export function backings(length: number): [string, BackingMaker][] {
       ),
     ],
     [
-      "Node Buffer",
+      "length-tracking Uint8Array over a resizable ArrayBuffer",
       guarded(
-        4,
-        4,
+        6,
+        0,
         length,
-        ab,
-        (b, o, n) =>
-          globalThis.Buffer?.from(b, o, n) ?? new Uint8Array(b, o, n),
+        (n) => new ArrayBuffer(n, { maxByteLength: n + 64 }),
+        (b, o) => new Uint8Array(b, o),
       ),
+    ],
+    [
+      "growable SharedArrayBuffer",
+      guarded(
+        0,
+        0,
+        length,
+        (n) => new SharedArrayBuffer(n, { maxByteLength: n + 64 }),
+        (b) => b,
+      ),
+    ],
+    [
+      "Node Buffer",
+      guarded(4, 4, length, ab, (b, o, n) => Buffer.from(b, o, n)),
     ],
   ];
   if (length % 2 === 0) {

@@ -148,7 +148,7 @@ export class Cursor
   }
 
   set position(value: number) {
-    this.#seek("set position", value, SeekMode.Start);
+    this.#seek("set position", "the value", value, SeekMode.Start);
   }
 
   /**
@@ -422,7 +422,7 @@ export class Cursor
    * ```
    */
   seekSync(offset: number | bigint, whence: SeekMode): number {
-    return this.#seek("seek", offset, whence);
+    return this.#seek("seek", "offset", offset, whence);
   }
 
   /**
@@ -1759,11 +1759,16 @@ export class Cursor
   }
 
   /** Validates and applies a seek; the position is unchanged on failure. */
-  #seek(action: string, offset: unknown, whence: SeekMode): number {
+  #seek(
+    action: string,
+    name: string,
+    offset: unknown,
+    whence: SeekMode,
+  ): number {
     if (this.#closed) throw new CursorClosedError(action);
     const end = this.#bytes.byteLength;
     if (end === 0) this.#assertAttached(action);
-    const distance = _toOffset(action, "offset", offset);
+    const distance = _toOffset(action, name, offset);
     return this.#position = _resolvePosition(
       action,
       distance,

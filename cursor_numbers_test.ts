@@ -88,6 +88,11 @@ const KINDS: NumberKind[] = [
   ),
 ];
 
+/** A byte count as messages spell it: `1 byte`, `2 bytes`. */
+function count(n: number): string {
+  return n === 1 ? "1 byte" : `${n} bytes`;
+}
+
 /** Positions one byte short, at the end and past the end, with bytes left. */
 function shortPositions(size: number): [number, number][] {
   return [[17 - size, size - 1], [16, 0], [20, 0]];
@@ -166,7 +171,9 @@ for (const kind of KINDS) {
           assert(error instanceof UnexpectedEofError);
           assert.equal(
             error.message,
-            `Cannot read ${size} bytes: only ${available} bytes remain`,
+            `Cannot read ${count(size)}: only ${count(available)} ${
+              available === 1 ? "remains" : "remain"
+            }`,
           );
           assert.equal(error.requested, size);
           assert.equal(error.available, available);
@@ -195,7 +202,9 @@ for (const kind of KINDS) {
           assert(error instanceof CursorFullError);
           assert.equal(
             error.message,
-            `Cannot write ${size} bytes: only ${available} bytes are free before the end`,
+            `Cannot write ${count(size)}: there is room for ${
+              count(available)
+            } before the end`,
           );
           assert.equal(error.requested, size);
           assert.equal(error.available, available);

@@ -216,7 +216,7 @@ testEveryBacking(
         assert(error instanceof CursorFullError);
         assert.equal(
           error.message,
-          "Cannot write 3 bytes: only 2 bytes are free before the end",
+          "Cannot write 3 bytes: there is room for 2 bytes before the end",
         );
         assert.equal(error.requested, 3);
         assert.equal(error.available, 2);
@@ -234,7 +234,7 @@ Deno.test("Cursor.writeAtSync() at and past the end throws for non-empty p, 0 fo
   for (const offset of [8, 50]) {
     assert.throws(() => cursor.writeAtSync(new Uint8Array(1), offset), {
       name: "CursorFullError",
-      message: "Cannot write 1 bytes: only 0 bytes are free before the end",
+      message: "Cannot write 1 byte: there is room for 0 bytes before the end",
     });
     assert.equal(cursor.writeAtSync(new Uint8Array(0), offset), 0);
   }

@@ -1,32 +1,970 @@
 import assert from "node:assert/strict";
-import { Cursor, SeekMode } from "./mod.ts";
-import { testEveryBacking } from "./_backing_test_util.ts";
+import { Buffer } from "node:buffer";
+import {
+  Cursor,
+  CursorClosedError,
+  CursorFullError,
+  CursorReadOnlyError,
+  SeekMode,
+} from "./mod.ts";
+import { backings, testEveryBacking } from "./_backing_test_util.ts";
+import { exactly, promised } from "./_assert_test_util.ts";
+
+const EIGHT = [1, 2, 3, 4, 5, 6, 7, 8];
+
+/** Spells out a byte count the way the expected messages are written. */
+function byteCount(count: number): string {
+  return count === 1 ? "1 byte" : `${count} bytes`;
+}
+const MAX = Number.MAX_SAFE_INTEGER;
+
+// --- Construction -----------------------------------------------------------
 
 testEveryBacking(
-  "Cursor.readSync() reads the source's bytes then returns null",
-  [1, 2, 3, 4, 5],
+  "new Cursor() views exactly the source's bytes without copying",
+  EIGHT,
+  (backing) => {
+    const cursor = new Cursor(backing.source);
+    const view = backing.view();
+    const bytes = cursor.bytes();
+    assert.equal(cursor.byteLength, 8);
+    assert.equal(cursor.position, 0);
+    assert.equal(
+      bytes.constructor,
+      backing.source instanceof Buffer ? Buffer : Uint8Array,
+    );
+    assert.equal(bytes.buffer, view.buffer);
+    assert.equal(bytes.byteOffset, view.byteOffset);
+    assert.equal(bytes.byteLength, view.byteLength);
+    assert.deepEqual([...bytes], EIGHT);
+  },
+);
+
+testEveryBacking(
+  "Cursor.bytes() is the source itself for a Uint8Array and aliases it otherwise",
+  EIGHT,
+  (backing) => {
+    const cursor = new Cursor(backing.source);
+    const bytes = cursor.bytes();
+    assert.equal(cursor.bytes(), bytes);
+    if (backing.source instanceof Uint8Array) {
+      assert.equal(bytes, backing.source);
+    } else {
+      assert.notEqual(bytes, backing.source);
+    }
+    bytes[0] = 0xee;
+    assert.equal(backing.view()[0], 0xee);
+    backing.view()[7] = 0xdd;
+    assert.equal(bytes[7], 0xdd);
+  },
+);
+
+testEveryBacking(
+  "new Cursor() sees changes made to the source after construction",
+  EIGHT,
+  (backing) => {
+    const cursor = new Cursor(backing.source);
+    backing.view().set([41, 42], 2);
+    cursor.position = 2;
+    const p = new Uint8Array(2);
+    assert.equal(cursor.readSync(p), 2);
+    assert.deepEqual(p, new Uint8Array([41, 42]));
+    assert.equal(cursor.position, 4);
+  },
+);
+
+Deno.test("new Cursor() throws TypeError for anything but memory", () => {
+  const prefix =
+    "Cannot create a cursor: source must be a typed array, DataView, ArrayBuffer or SharedArrayBuffer, received ";
+  const cases: [unknown, string][] = [
+    [null, "null"],
+    [undefined, "undefined"],
+    [3, "3"],
+    [3n, "3n"],
+    ["abc", '"abc"'],
+    [true, "true"],
+    [[1, 2, 3], "an array"],
+    [{ length: 3 }, "an instance of Object"],
+    [Object.create(null), "an instance of Object"],
+    [new Map(), "an instance of Map"],
+    [Uint8Array, "a function"],
+    [Symbol("s"), "Symbol(s)"],
+  ];
+  for (const [source, described] of cases) {
+    assert.throws(
+      () => new Cursor(source as Uint8Array),
+      exactly(TypeError, prefix + described),
+    );
+  }
+});
+
+Deno.test("new Cursor() works where SharedArrayBuffer is not defined", () => {
+  const original = globalThis.SharedArrayBuffer;
+  // Browsers without cross-origin isolation have no SharedArrayBuffer.
+  Object.defineProperty(globalThis, "SharedArrayBuffer", {
+    value: undefined,
+    configurable: true,
+    writable: true,
+  });
+  try {
+    assert.equal(new Cursor(new ArrayBuffer(3)).byteLength, 3);
+    assert.equal(new Cursor(new Uint16Array(2)).byteLength, 4);
+    assert.throws(
+      () => new Cursor({} as ArrayBuffer),
+      exactly(
+        TypeError,
+        "Cannot create a cursor: source must be a typed array, DataView, ArrayBuffer or SharedArrayBuffer, received an instance of Object",
+      ),
+    );
+  } finally {
+    Object.defineProperty(globalThis, "SharedArrayBuffer", {
+      value: original,
+      configurable: true,
+      writable: true,
+    });
+  }
+  assert.equal(globalThis.SharedArrayBuffer, original);
+});
+
+testEveryBacking(
+  "new Cursor() with readOnly refuses every write and changes nothing",
+  EIGHT,
+  (backing) => {
+    const cursor = new Cursor(backing.source, { readOnly: true });
+    assert.equal(cursor.readOnly, true);
+    cursor.position = 2;
+    for (const p of [new Uint8Array([9]), new Uint8Array(0)]) {
+      assert.throws(
+        () => cursor.writeSync(p),
+        exactly(CursorReadOnlyError, "Cannot write: the cursor is read-only"),
+      );
+      assert.equal(cursor.position, 2);
+    }
+    assert.deepEqual([...backing.view()], EIGHT);
+    const p = new Uint8Array(2);
+    assert.equal(cursor.readSync(p), 2);
+    assert.deepEqual(p, new Uint8Array([3, 4]));
+    assert.equal(cursor.position, 4);
+    assert.equal(cursor.seekSync(-1, SeekMode.End), 7);
+  },
+);
+
+Deno.test("new Cursor() is writable by default and with readOnly false", () => {
+  for (const options of [undefined, {}, { readOnly: false }]) {
+    const memory = new Uint8Array(2);
+    const cursor = new Cursor(memory, options);
+    assert.equal(cursor.readOnly, false);
+    assert.equal(cursor.writeSync(new Uint8Array([5])), 1);
+    assert.equal(cursor.position, 1);
+    assert.deepEqual(memory, new Uint8Array([5, 0]));
+  }
+});
+
+Deno.test("new Cursor() views a pooled Node Buffer without touching its neighbours", () => {
+  const first = Buffer.from("abc");
+  const second = Buffer.from("xyz");
+  const cursor = new Cursor(first);
+  assert.equal(cursor.byteLength, 3);
+  assert.equal(cursor.writeSync(new Uint8Array([1, 2, 3])), 3);
+  assert.equal(cursor.position, 3);
+  assert.throws(() => cursor.writeSync(new Uint8Array(1)), CursorFullError);
+  assert.deepEqual([...first], [1, 2, 3]);
+  assert.equal(second.toString(), "xyz");
+});
+
+// --- Members ----------------------------------------------------------------
+
+Deno.test("Cursor.remaining counts the bytes from the position to the end, 0 past it", () => {
+  const cursor = new Cursor(new Uint8Array(5));
+  const cases: [number, number][] = [[0, 5], [2, 3], [5, 0], [6, 0], [MAX, 0]];
+  for (const [position, remaining] of cases) {
+    cursor.position = position;
+    assert.equal(cursor.position, position);
+    assert.equal(cursor.remaining, remaining);
+  }
+});
+
+Deno.test("Cursor.byteLength and Cursor.remaining follow a resizable ArrayBuffer", () => {
+  const buffer = new ArrayBuffer(4, { maxByteLength: 16 });
+  const cursor = new Cursor(buffer);
+  cursor.position = 3;
+  buffer.resize(8);
+  assert.equal(cursor.byteLength, 8);
+  assert.equal(cursor.remaining, 5);
+  assert.equal(cursor.writeSync(new Uint8Array([1, 2, 3, 4, 5])), 5);
+  assert.equal(cursor.position, 8);
+  buffer.resize(2);
+  assert.equal(cursor.byteLength, 2);
+  assert.equal(cursor.remaining, 0);
+  assert.equal(cursor.readSync(new Uint8Array(1)), null);
+  assert.equal(cursor.position, 8);
+  assert.equal(cursor.seekSync(0, SeekMode.End), 2);
+});
+
+Deno.test("Cursor.byteLength stays fixed for a DataView over a resizable ArrayBuffer", () => {
+  const buffer = new ArrayBuffer(4, { maxByteLength: 16 });
+  const cursor = new Cursor(new DataView(buffer));
+  buffer.resize(8);
+  assert.equal(cursor.byteLength, 4);
+});
+
+// --- Reading ----------------------------------------------------------------
+
+testEveryBacking(
+  "Cursor.readSync() copies min(p.byteLength, remaining) bytes and advances",
+  EIGHT,
   (backing) => {
     const cursor = new Cursor(backing.source);
     const p = new Uint8Array(3);
     assert.equal(cursor.readSync(p), 3);
     assert.deepEqual(p, new Uint8Array([1, 2, 3]));
     assert.equal(cursor.position, 3);
+    assert.equal(cursor.readSync(p), 3);
+    assert.deepEqual(p, new Uint8Array([4, 5, 6]));
+    assert.equal(cursor.position, 6);
     assert.equal(cursor.readSync(p), 2);
-    assert.deepEqual(p, new Uint8Array([4, 5, 3]));
-    assert.equal(cursor.position, 5);
-    assert.equal(cursor.readSync(p), null);
-    assert.equal(cursor.position, 5);
+    assert.deepEqual(p, new Uint8Array([7, 8, 6]));
+    assert.equal(cursor.position, 8);
   },
 );
 
 testEveryBacking(
-  "Cursor.writeSync() writes into the source without copying",
-  [0, 0, 0, 0],
+  "Cursor.readSync() returns null at and past the end, never 0",
+  EIGHT,
   (backing) => {
     const cursor = new Cursor(backing.source);
-    cursor.seekSync(1, SeekMode.Start);
-    assert.equal(cursor.writeSync(new Uint8Array([7, 8])), 2);
-    assert.equal(cursor.position, 3);
-    assert.deepEqual(backing.view(), new Uint8Array([0, 7, 8, 0]));
+    for (const position of [8, 9, 100, MAX]) {
+      cursor.position = position;
+      const p = new Uint8Array([7, 7]);
+      assert.equal(cursor.readSync(p), null);
+      assert.equal(cursor.position, position);
+      assert.deepEqual(p, new Uint8Array([7, 7]));
+    }
   },
 );
+
+testEveryBacking(
+  "Cursor.readSync() returns 0 for an empty p anywhere, even past the end",
+  EIGHT,
+  (backing) => {
+    const cursor = new Cursor(backing.source);
+    for (const position of [0, 3, 8, 9, MAX]) {
+      cursor.position = position;
+      assert.equal(cursor.readSync(new Uint8Array(0)), 0);
+      assert.equal(cursor.position, position);
+    }
+  },
+);
+
+Deno.test("Cursor.readSync() on empty memory returns null, or 0 for an empty p", () => {
+  for (
+    const source of [
+      new Uint8Array(0),
+      new ArrayBuffer(0),
+      new DataView(new ArrayBuffer(0)),
+    ]
+  ) {
+    const cursor = new Cursor(source);
+    assert.equal(cursor.byteLength, 0);
+    assert.equal(cursor.readSync(new Uint8Array(1)), null);
+    assert.equal(cursor.readSync(new Uint8Array(0)), 0);
+    assert.equal(cursor.position, 0);
+  }
+});
+
+testEveryBacking(
+  "Cursor.readSync() leaves the bytes of p past the count untouched",
+  EIGHT,
+  (backing) => {
+    const cursor = new Cursor(backing.source);
+    cursor.position = 6;
+    const p = new Uint8Array(5).fill(0xee);
+    assert.equal(cursor.readSync(p), 2);
+    assert.deepEqual(p, new Uint8Array([7, 8, 0xee, 0xee, 0xee]));
+    assert.equal(cursor.position, 8);
+  },
+);
+
+testEveryBacking(
+  "Cursor.readSync() into its own memory equals a copy taken before",
+  EIGHT,
+  (backing) => {
+    // [position, p's start, p's end] inside the cursor's own bytes.
+    const cases: [number, number, number][] = [
+      [0, 2, 6], // forwards: p starts after the source range
+      [4, 1, 5], // backwards: p starts before the source range
+      [3, 3, 7], // exactly the same bytes
+      [6, 5, 8], // overlapping and cut short by the end
+    ];
+    for (const [position, from, to] of cases) {
+      backing.view().set(EIGHT);
+      const cursor = new Cursor(backing.source);
+      const before = backing.view().slice();
+      const count = Math.min(to - from, before.byteLength - position);
+      const expected = before.slice();
+      expected.set(before.subarray(position, position + count), from);
+      cursor.position = position;
+      assert.equal(cursor.readSync(cursor.bytes().subarray(from, to)), count);
+      assert.equal(cursor.position, position + count);
+      assert.deepEqual(backing.view(), expected);
+    }
+  },
+);
+
+Deno.test("Cursor.readSync() does not keep p", () => {
+  const memory = new Uint8Array([1, 2, 3]);
+  const cursor = new Cursor(memory);
+  const p = new Uint8Array(2);
+  assert.equal(cursor.readSync(p), 2);
+  p.fill(9);
+  assert.deepEqual(memory, new Uint8Array([1, 2, 3]));
+  assert.equal(cursor.readSync(p), 1);
+  assert.deepEqual(p, new Uint8Array([3, 9]));
+  assert.equal(cursor.position, 3);
+});
+
+Deno.test("Cursor.readSync() reads into a Node Buffer", () => {
+  const cursor = new Cursor(new Uint8Array([1, 2, 3]));
+  const p = Buffer.alloc(2);
+  assert.equal(cursor.readSync(p), 2);
+  assert.deepEqual([...p], [1, 2]);
+  assert.equal(cursor.position, 2);
+});
+
+Deno.test("Cursor.readSync() and writeSync() throw TypeError unless p is a Uint8Array", () => {
+  const cases: [unknown, string][] = [
+    [null, "null"],
+    [undefined, "undefined"],
+    [[1], "an array"],
+    [new DataView(new ArrayBuffer(1)), "an instance of DataView"],
+    [new Int8Array(1), "an instance of Int8Array"],
+    [new ArrayBuffer(1), "an instance of ArrayBuffer"],
+    ["ab", '"ab"'],
+  ];
+  const memory = new Uint8Array([1, 2, 3]);
+  const cursor = new Cursor(memory);
+  cursor.position = 1;
+  for (const [p, described] of cases) {
+    assert.throws(
+      () => cursor.readSync(p as Uint8Array),
+      exactly(
+        TypeError,
+        `Cannot read: p must be a Uint8Array, received ${described}`,
+      ),
+    );
+    assert.equal(cursor.position, 1);
+    assert.throws(
+      () => cursor.writeSync(p as Uint8Array),
+      exactly(
+        TypeError,
+        `Cannot write: p must be a Uint8Array, received ${described}`,
+      ),
+    );
+    assert.equal(cursor.position, 1);
+  }
+  assert.deepEqual(memory, new Uint8Array([1, 2, 3]));
+});
+
+// --- Writing ----------------------------------------------------------------
+
+testEveryBacking(
+  "Cursor.writeSync() copies all of p, advances and returns its length",
+  [0, 0, 0, 0, 0, 0, 0, 0],
+  (backing) => {
+    const cursor = new Cursor(backing.source);
+    assert.equal(cursor.writeSync(new Uint8Array([1, 2, 3])), 3);
+    assert.equal(cursor.position, 3);
+    assert.equal(cursor.writeSync(new Uint8Array([4, 5, 6, 7, 8])), 5);
+    assert.equal(cursor.position, 8);
+    assert.deepEqual([...backing.view()], EIGHT);
+    assert.equal(cursor.remaining, 0);
+  },
+);
+
+testEveryBacking(
+  "Cursor.writeSync() of a p that does not fit throws CursorFullError and writes nothing",
+  EIGHT,
+  (backing) => {
+    const cursor = new Cursor(backing.source);
+    // [position, p.byteLength, bytes free]
+    const cases: [number, number, number][] = [
+      [0, 9, 8],
+      [5, 4, 3],
+      [7, 2, 1],
+      [8, 1, 0],
+      [20, 3, 0],
+      [MAX, 1, 0],
+    ];
+    for (const [position, length, available] of cases) {
+      cursor.position = position;
+      const p = new Uint8Array(length).fill(0xee);
+      assert.throws(
+        () => cursor.writeSync(p),
+        exactly(
+          CursorFullError,
+          `Cannot write ${byteCount(length)}: there is room for ${
+            byteCount(available)
+          } before the end`,
+          { requested: length, available },
+        ),
+      );
+      assert.equal(cursor.position, position);
+      assert.deepEqual([...backing.view()], EIGHT);
+    }
+  },
+);
+
+Deno.test("CursorFullError is a RangeError", () => {
+  const cursor = new Cursor(new Uint8Array(1));
+  assert.throws(() => cursor.writeSync(new Uint8Array(2)), RangeError);
+  assert.equal(cursor.position, 0);
+});
+
+testEveryBacking(
+  "Cursor.writeSync() returns 0 for an empty p anywhere, even past the end",
+  EIGHT,
+  (backing) => {
+    const cursor = new Cursor(backing.source);
+    for (const position of [0, 3, 8, 9, MAX]) {
+      cursor.position = position;
+      assert.equal(cursor.writeSync(new Uint8Array(0)), 0);
+      assert.equal(cursor.position, position);
+    }
+    assert.deepEqual([...backing.view()], EIGHT);
+  },
+);
+
+Deno.test("Cursor.writeSync() on empty memory returns 0 for an empty p and throws otherwise", () => {
+  const cursor = new Cursor(new ArrayBuffer(0));
+  assert.equal(cursor.writeSync(new Uint8Array(0)), 0);
+  assert.throws(
+    () => cursor.writeSync(new Uint8Array(1)),
+    exactly(
+      CursorFullError,
+      "Cannot write 1 byte: there is room for 0 bytes before the end",
+    ),
+  );
+  assert.equal(cursor.position, 0);
+});
+
+testEveryBacking(
+  "Cursor.writeSync() never modifies or keeps p",
+  [0, 0, 0, 0, 0, 0, 0, 0],
+  (backing) => {
+    const cursor = new Cursor(backing.source);
+    const p = new Uint8Array([9, 8, 7]);
+    assert.equal(cursor.writeSync(p), 3);
+    assert.deepEqual(p, new Uint8Array([9, 8, 7]));
+    p.fill(1);
+    assert.deepEqual([...backing.view()], [9, 8, 7, 0, 0, 0, 0, 0]);
+    assert.equal(cursor.position, 3);
+  },
+);
+
+testEveryBacking(
+  "Cursor.writeSync() from its own memory equals a copy taken before",
+  EIGHT,
+  (backing) => {
+    // [position, p's start, p's end] inside the cursor's own bytes.
+    const cases: [number, number, number][] = [
+      [2, 0, 4], // forwards
+      [1, 3, 8], // backwards
+      [4, 4, 8], // the same bytes
+    ];
+    for (const [position, from, to] of cases) {
+      backing.view().set(EIGHT);
+      const cursor = new Cursor(backing.source);
+      const before = backing.view().slice();
+      const expected = before.slice();
+      expected.set(before.subarray(from, to), position);
+      cursor.position = position;
+      assert.equal(
+        cursor.writeSync(cursor.bytes().subarray(from, to)),
+        to - from,
+      );
+      assert.equal(cursor.position, position + to - from);
+      assert.deepEqual(backing.view(), expected);
+    }
+  },
+);
+
+// --- Seeking ----------------------------------------------------------------
+
+testEveryBacking(
+  "Cursor.seekSync() moves relative to every whence, counting bytes",
+  EIGHT,
+  (backing) => {
+    const cursor = new Cursor(backing.source);
+    // [offset, whence, new position]: each from the previous position.
+    const cases: [number | bigint, SeekMode, number][] = [
+      [3, SeekMode.Start, 3],
+      [2, SeekMode.Current, 5],
+      [-4, SeekMode.Current, 1],
+      [0, SeekMode.Current, 1],
+      [-3, SeekMode.End, 5],
+      [0, SeekMode.End, 8],
+      [-8, SeekMode.End, 0],
+      [6n, SeekMode.Start, 6],
+      [-2n, SeekMode.Current, 4],
+      [-1n, SeekMode.End, 7],
+      [0n, SeekMode.Start, 0],
+      [BigInt(MAX), SeekMode.Start, MAX],
+      [MAX - 8, SeekMode.End, MAX],
+      [-MAX, SeekMode.Current, 0],
+    ];
+    for (const [offset, whence, expected] of cases) {
+      assert.equal(cursor.seekSync(offset, whence), expected);
+      assert.equal(cursor.position, expected);
+    }
+  },
+);
+
+Deno.test("Cursor.seekSync() accepts Deno.SeekMode values", () => {
+  const cursor = new Cursor(new Uint8Array(10));
+  assert.equal(cursor.seekSync(4, Deno.SeekMode.Start), 4);
+  assert.equal(cursor.seekSync(1, Deno.SeekMode.Current), 5);
+  assert.equal(cursor.seekSync(-1, Deno.SeekMode.End), 9);
+  assert.equal(cursor.position, 9);
+});
+
+Deno.test("Cursor.seekSync() turns -0 into position 0", () => {
+  const cursor = new Cursor(new Uint8Array(4));
+  for (const whence of [SeekMode.Start, SeekMode.Current, SeekMode.End]) {
+    cursor.position = whence === SeekMode.End ? 4 : 0;
+    const expected = whence === SeekMode.End ? 4 : 0;
+    assert.ok(Object.is(cursor.seekSync(-0, whence), expected));
+    assert.ok(Object.is(cursor.position, expected));
+  }
+});
+
+testEveryBacking(
+  "Cursor.seekSync() past the end is legal: reads give null, writes fail",
+  EIGHT,
+  (backing) => {
+    const cursor = new Cursor(backing.source);
+    assert.equal(cursor.seekSync(4, SeekMode.End), 12);
+    assert.equal(cursor.position, 12);
+    assert.equal(cursor.remaining, 0);
+    assert.equal(cursor.readSync(new Uint8Array(1)), null);
+    assert.throws(
+      () => cursor.writeSync(new Uint8Array(1)),
+      exactly(
+        CursorFullError,
+        "Cannot write 1 byte: there is room for 0 bytes before the end",
+      ),
+    );
+    assert.equal(cursor.position, 12);
+    assert.equal(cursor.seekSync(-5, SeekMode.Current), 7);
+    const p = new Uint8Array(4);
+    assert.equal(cursor.readSync(p), 1);
+    assert.equal(p[0], 8);
+    assert.equal(cursor.position, 8);
+    assert.deepEqual([...backing.view()], EIGHT);
+  },
+);
+
+/** Every invalid seek, with the error class and the reason after "Cannot seek". */
+const BAD_SEEKS: [number | bigint, SeekMode, ErrorConstructor, string][] = [
+  [-1, SeekMode.Start, RangeError, " to -1: the position must be >= 0"],
+  [-1n, SeekMode.Start, RangeError, " to -1: the position must be >= 0"],
+  [-4, SeekMode.Current, RangeError, " to -1: the position must be >= 0"],
+  [-9, SeekMode.End, RangeError, " to -1: the position must be >= 0"],
+  [-MAX, SeekMode.End, RangeError, ` to ${8 - MAX}: the position must be >= 0`],
+  [
+    MAX - 7,
+    SeekMode.End,
+    RangeError,
+    ` to ${BigInt(MAX) + 1n}: the position must be <= ${MAX}`,
+  ],
+  [
+    MAX,
+    SeekMode.Current,
+    RangeError,
+    ` to ${BigInt(MAX) + 3n}: the position must be <= ${MAX}`,
+  ],
+  [
+    NaN,
+    SeekMode.Start,
+    RangeError,
+    ": offset must be a safe integer, received NaN",
+  ],
+  [
+    Infinity,
+    SeekMode.Start,
+    RangeError,
+    ": offset must be a safe integer, received Infinity",
+  ],
+  [
+    -Infinity,
+    SeekMode.End,
+    RangeError,
+    ": offset must be a safe integer, received -Infinity",
+  ],
+  [
+    0.5,
+    SeekMode.Current,
+    RangeError,
+    ": offset must be a safe integer, received 0.5",
+  ],
+  [
+    2 ** 53,
+    SeekMode.Start,
+    RangeError,
+    ": offset must be a safe integer, received 9007199254740992",
+  ],
+  [
+    -(2 ** 53),
+    SeekMode.End,
+    RangeError,
+    ": offset must be a safe integer, received -9007199254740992",
+  ],
+  [
+    2n ** 53n,
+    SeekMode.Start,
+    RangeError,
+    ": offset must be a safe integer, received 9007199254740992n",
+  ],
+  [
+    -(2n ** 53n),
+    SeekMode.End,
+    RangeError,
+    ": offset must be a safe integer, received -9007199254740992n",
+  ],
+  [
+    10n ** 30n,
+    SeekMode.Start,
+    RangeError,
+    `: offset must be a safe integer, received ${10n ** 30n}n`,
+  ],
+  [
+    "0" as unknown as number,
+    SeekMode.Start,
+    TypeError,
+    ': offset must be a number or bigint, received "0"',
+  ],
+  [
+    undefined as unknown as number,
+    SeekMode.Start,
+    TypeError,
+    ": offset must be a number or bigint, received undefined",
+  ],
+  [
+    null as unknown as number,
+    SeekMode.Start,
+    TypeError,
+    ": offset must be a number or bigint, received null",
+  ],
+  [
+    {} as unknown as number,
+    SeekMode.Start,
+    TypeError,
+    ": offset must be a number or bigint, received an instance of Object",
+  ],
+  [
+    new Number(1) as number,
+    SeekMode.Start,
+    TypeError,
+    ": offset must be a number or bigint, received an instance of Number",
+  ],
+  [
+    0,
+    3,
+    RangeError,
+    ": whence must be 0 (Start), 1 (Current) or 2 (End), received 3",
+  ],
+  [
+    0,
+    -1,
+    RangeError,
+    ": whence must be 0 (Start), 1 (Current) or 2 (End), received -1",
+  ],
+  [
+    0,
+    1.5,
+    RangeError,
+    ": whence must be 0 (Start), 1 (Current) or 2 (End), received 1.5",
+  ],
+  [
+    0,
+    NaN,
+    RangeError,
+    ": whence must be 0 (Start), 1 (Current) or 2 (End), received NaN",
+  ],
+  [
+    0,
+    "0" as unknown as SeekMode,
+    TypeError,
+    ': whence must be 0 (Start), 1 (Current) or 2 (End), received "0"',
+  ],
+  [
+    0,
+    undefined as unknown as SeekMode,
+    TypeError,
+    ": whence must be 0 (Start), 1 (Current) or 2 (End), received undefined",
+  ],
+  [
+    0,
+    1n as unknown as SeekMode,
+    TypeError,
+    ": whence must be 0 (Start), 1 (Current) or 2 (End), received 1n",
+  ],
+];
+
+Deno.test("Cursor.seekSync() rejects every bad offset, whence and result and stays put", () => {
+  const cursor = new Cursor(new Uint8Array(8));
+  cursor.position = 3;
+  for (const [offset, whence, errorClass, reason] of BAD_SEEKS) {
+    assert.throws(
+      () => cursor.seekSync(offset, whence),
+      exactly(errorClass, `Cannot seek${reason}`),
+    );
+    assert.equal(cursor.position, 3);
+  }
+});
+
+Deno.test("Cursor.seek() rejects every bad offset, whence and result and stays put", async () => {
+  const cursor = new Cursor(new Uint8Array(8));
+  cursor.position = 3;
+  for (const [offset, whence, errorClass, reason] of BAD_SEEKS) {
+    await assert.rejects(
+      promised(cursor.seek(offset, whence)),
+      exactly(errorClass, `Cannot seek${reason}`),
+    );
+    assert.equal(cursor.position, 3);
+  }
+});
+
+Deno.test("Cursor.position setter validates like seekSync(value, SeekMode.Start)", () => {
+  const cursor = new Cursor(new Uint8Array(8));
+  for (const value of [0, 5, 8, 9, MAX]) {
+    cursor.position = value;
+    assert.equal(cursor.position, value);
+  }
+  cursor.position = 3;
+  for (const [offset, whence, errorClass, reason] of BAD_SEEKS) {
+    if (whence !== SeekMode.Start) continue;
+    assert.throws(
+      () => {
+        cursor.position = offset as number;
+      },
+      exactly(
+        errorClass,
+        `Cannot set position${reason.replace(": offset", ": the value")}`,
+      ),
+    );
+    assert.equal(cursor.position, 3);
+  }
+});
+
+// --- Closing ----------------------------------------------------------------
+
+/** Every operation a closed cursor must refuse, with the action it names. */
+const SYNC_OPS: [string, (cursor: Cursor) => unknown, string][] = [
+  ["readSync()", (c) => c.readSync(new Uint8Array(1)), "read"],
+  ["readSync() with an empty p", (c) => c.readSync(new Uint8Array(0)), "read"],
+  ["writeSync()", (c) => c.writeSync(new Uint8Array(1)), "write"],
+  [
+    "writeSync() with an empty p",
+    (c) => c.writeSync(new Uint8Array(0)),
+    "write",
+  ],
+  ["seekSync()", (c) => c.seekSync(0, SeekMode.Start), "seek"],
+  [
+    "seekSync() with a bad offset",
+    (c) => c.seekSync(NaN, SeekMode.Start),
+    "seek",
+  ],
+  ["position setter", (c) => (c.position = 1), "set position"],
+];
+const ASYNC_OPS: [string, (cursor: Cursor) => Promise<unknown>, string][] = [
+  ["read()", (c) => c.read(new Uint8Array(1)), "read"],
+  ["read() with an empty p", (c) => c.read(new Uint8Array(0)), "read"],
+  ["write()", (c) => c.write(new Uint8Array(1)), "write"],
+  ["write() with an empty p", (c) => c.write(new Uint8Array(0)), "write"],
+  ["seek()", (c) => c.seek(0, SeekMode.Start), "seek"],
+];
+
+testEveryBacking(
+  "Cursor.close() is idempotent and makes every operation throw CursorClosedError",
+  EIGHT,
+  async (backing) => {
+    for (const readOnly of [false, true]) {
+      const cursor = new Cursor(backing.source, { readOnly });
+      cursor.position = 2;
+      assert.equal(cursor.closed, false);
+      cursor.close();
+      assert.equal(cursor.closed, true);
+      cursor.close();
+      assert.equal(cursor.closed, true);
+      for (const [, op, action] of SYNC_OPS) {
+        assert.throws(
+          () => op(cursor),
+          exactly(CursorClosedError, `Cannot ${action}: the cursor is closed`),
+        );
+        assert.equal(cursor.position, 2);
+      }
+      for (const [, op, action] of ASYNC_OPS) {
+        await assert.rejects(
+          promised(op(cursor)),
+          exactly(CursorClosedError, `Cannot ${action}: the cursor is closed`),
+        );
+        assert.equal(cursor.position, 2);
+      }
+      // The closed state is checked before the arguments.
+      assert.throws(
+        () => cursor.readSync(null as unknown as Uint8Array),
+        exactly(CursorClosedError, "Cannot read: the cursor is closed"),
+      );
+      assert.throws(
+        () => cursor.writeSync(null as unknown as Uint8Array),
+        exactly(CursorClosedError, "Cannot write: the cursor is closed"),
+      );
+      assert.equal(cursor.byteLength, 8);
+      assert.equal(cursor.remaining, 6);
+      assert.deepEqual([...cursor.bytes()], EIGHT);
+      assert.deepEqual([...backing.view()], EIGHT);
+    }
+  },
+);
+
+Deno.test("Cursor[Symbol.dispose]() closes the cursor at the end of a using block", () => {
+  const memory = new Uint8Array([1, 2]);
+  let escaped: Cursor | undefined;
+  {
+    using cursor = new Cursor(memory);
+    escaped = cursor;
+    assert.equal(cursor.writeSync(new Uint8Array([3])), 1);
+    assert.equal(cursor.closed, false);
+  }
+  assert.equal(escaped.closed, true);
+  assert.throws(
+    () => escaped.readSync(new Uint8Array(1)),
+    exactly(CursorClosedError, "Cannot read: the cursor is closed"),
+  );
+  escaped[Symbol.dispose]();
+  escaped.close();
+  assert.equal(escaped.closed, true);
+  assert.equal(escaped.position, 1);
+  assert.deepEqual(memory, new Uint8Array([3, 2]));
+});
+
+// --- Async forms ------------------------------------------------------------
+
+testEveryBacking(
+  "Cursor.read(), write() and seek() do their work at call time, in call order",
+  EIGHT,
+  async (backing) => {
+    const cursor = new Cursor(backing.source);
+    const p = new Uint8Array(3);
+    const calls: Promise<number | null>[] = [];
+    calls.push(promised(cursor.seek(2, SeekMode.Start)));
+    assert.equal(cursor.position, 2);
+    calls.push(promised(cursor.write(new Uint8Array([0xa, 0xb]))));
+    assert.equal(cursor.position, 4);
+    assert.deepEqual([...backing.view()], [1, 2, 0xa, 0xb, 5, 6, 7, 8]);
+    calls.push(promised(cursor.seek(-2, SeekMode.Current)));
+    assert.equal(cursor.position, 2);
+    calls.push(promised(cursor.read(p)));
+    assert.equal(cursor.position, 5);
+    assert.deepEqual(p, new Uint8Array([0xa, 0xb, 5]));
+    calls.push(promised(cursor.seek(-1, SeekMode.End)));
+    calls.push(promised(cursor.read(p)));
+    calls.push(promised(cursor.read(p)));
+    calls.push(promised(cursor.read(new Uint8Array(0))));
+    calls.push(promised(cursor.write(new Uint8Array(0))));
+    assert.equal(cursor.position, 8);
+    assert.deepEqual(await Promise.all(calls), [2, 2, 2, 3, 7, 1, null, 0, 0]);
+    assert.deepEqual(p, new Uint8Array([8, 0xb, 5]));
+    assert.equal(cursor.position, 8);
+  },
+);
+
+Deno.test("Cursor.read() and write() reject instead of throwing, changing nothing", async () => {
+  const memory = new Uint8Array([1, 2, 3, 4]);
+  const cursor = new Cursor(memory);
+  cursor.position = 1;
+  await assert.rejects(
+    promised(cursor.read(null as unknown as Uint8Array)),
+    exactly(TypeError, "Cannot read: p must be a Uint8Array, received null"),
+  );
+  assert.equal(cursor.position, 1);
+  await assert.rejects(
+    promised(cursor.write([1] as unknown as Uint8Array)),
+    exactly(
+      TypeError,
+      "Cannot write: p must be a Uint8Array, received an array",
+    ),
+  );
+  assert.equal(cursor.position, 1);
+  await assert.rejects(
+    promised(cursor.write(new Uint8Array(4))),
+    exactly(
+      CursorFullError,
+      "Cannot write 4 bytes: there is room for 3 bytes before the end",
+      {
+        requested: 4,
+        available: 3,
+      },
+    ),
+  );
+  assert.equal(cursor.position, 1);
+  const readOnly = new Cursor(memory, { readOnly: true });
+  await assert.rejects(
+    promised(readOnly.write(new Uint8Array(1))),
+    exactly(CursorReadOnlyError, "Cannot write: the cursor is read-only"),
+  );
+  assert.equal(readOnly.position, 0);
+  assert.deepEqual(memory, new Uint8Array([1, 2, 3, 4]));
+});
+
+// --- Detached buffers -------------------------------------------------------
+
+/** Detaches `buffer` the way `postMessage` with a transfer list does. */
+function detach(buffer: ArrayBuffer): void {
+  structuredClone(buffer, { transfer: [buffer] });
+  assert.equal(buffer.byteLength, 0);
+}
+
+for (const [kind, make] of backings(8)) {
+  const probe = make(Uint8Array.from(EIGHT)).view().buffer;
+  if (!(probe instanceof ArrayBuffer)) continue; // shared memory never detaches
+  Deno.test(`Cursor methods throw TypeError once the buffer is detached (${kind})`, async () => {
+    const backing = make(Uint8Array.from(EIGHT));
+    const cursor = new Cursor(backing.source);
+    cursor.position = 3;
+    detach(backing.view().buffer as ArrayBuffer);
+    assert.equal(cursor.byteLength, 0);
+    assert.equal(cursor.remaining, 0);
+    const detached = (action: string) =>
+      exactly(
+        TypeError,
+        `Cannot ${action}: the underlying ArrayBuffer is detached`,
+      );
+    for (const [, op, action] of SYNC_OPS) {
+      assert.throws(() => op(cursor), detached(action));
+      assert.equal(cursor.position, 3);
+    }
+    for (const [, op, action] of ASYNC_OPS) {
+      await assert.rejects(promised(op(cursor)), detached(action));
+      assert.equal(cursor.position, 3);
+    }
+    cursor.close();
+    assert.equal(cursor.closed, true);
+    assert.throws(
+      () => cursor.readSync(new Uint8Array(1)),
+      exactly(CursorClosedError, "Cannot read: the cursor is closed"),
+    );
+  });
+
+  Deno.test(`new Cursor() throws TypeError for a detached buffer (${kind})`, () => {
+    const backing = make(Uint8Array.from(EIGHT));
+    detach(backing.view().buffer as ArrayBuffer);
+    assert.throws(
+      () => new Cursor(backing.source),
+      exactly(
+        TypeError,
+        "Cannot create a cursor: the underlying ArrayBuffer is detached",
+      ),
+    );
+  });
+}

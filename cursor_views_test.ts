@@ -223,7 +223,7 @@ testEveryBacking(
     assertBytes(cursor.take(3), [6, 7, 8]);
     assert.throws(
       () => cursor.take(1),
-      eof("Cannot take 1 bytes: only 0 bytes remain", 1, 0),
+      eof("Cannot take 1 byte: only 0 bytes remain", 1, 0),
     );
     assert.equal(cursor.position, 8);
   },
@@ -434,7 +434,7 @@ Deno.test("Cursor.readExactSync() at and past the end throws for non-empty p", (
     cursor.position = position;
     assert.throws(
       () => cursor.readExactSync(new Uint8Array(1)),
-      eof("Cannot read exactly 1 bytes: only 0 bytes remain", 1, 0),
+      eof("Cannot read exactly 1 byte: only 0 bytes remain", 1, 0),
     );
     assert.equal(cursor.position, position);
     const empty = new Uint8Array(0);
@@ -487,7 +487,7 @@ Deno.test("Cursor.readExact() rejects instead of throwing", async () => {
   const short = cursor.readExact(new Uint8Array(2));
   await assert.rejects(
     short,
-    eof("Cannot read exactly 2 bytes: only 1 bytes remain", 2, 1),
+    eof("Cannot read exactly 2 bytes: only 1 byte remains", 2, 1),
   );
   assert.equal(cursor.position, 7);
   const wrong = cursor.readExact("x" as unknown as Uint8Array);

@@ -92,7 +92,9 @@ export class CursorFullError extends RangeError {
    */
   constructor(action: string, requested: number, available: number) {
     super(
-      `Cannot ${action} ${requested} bytes: only ${available} bytes are free before the end`,
+      `Cannot ${action} ${_byteCount(requested)}: there is room for ${
+        _byteCount(available)
+      } before the end`,
     );
     this.name = "CursorFullError";
     this.requested = requested;
@@ -138,12 +140,24 @@ export class UnexpectedEofError extends RangeError {
    */
   constructor(action: string, requested: number, available: number) {
     super(
-      `Cannot ${action} ${requested} bytes: only ${available} bytes remain`,
+      `Cannot ${action} ${_byteCount(requested)}: only ${
+        _byteCount(available)
+      } ${available === 1 ? "remains" : "remain"}`,
     );
     this.name = "UnexpectedEofError";
     this.requested = requested;
     this.available = available;
   }
+}
+
+/**
+ * Counts bytes in words for a message: `1 byte`, `0 bytes`, `8 bytes`.
+ *
+ * @param count How many bytes.
+ * @returns The count with its unit.
+ */
+export function _byteCount(count: number): string {
+  return count === 1 ? "1 byte" : `${count} bytes`;
 }
 
 /**
@@ -164,7 +178,8 @@ export function _describe(value: unknown): string {
     case "object":
       if (value === null) return "null";
       if (Array.isArray(value)) return "an array";
-      return `an instance of ${value.constructor?.name ?? "Object"}`;
+      // An anonymous class has the name "", which says nothing.
+      return `an instance of ${value.constructor?.name || "Object"}`;
     default:
       return String(typeof value === "function" ? "a function" : value);
   }

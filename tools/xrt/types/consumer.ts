@@ -1,0 +1,79 @@
+// A TypeScript consumer of the packed package: tools/xrt/run.sh type-checks it
+// with `tsc` against the installed tarball's .d.ts files, as a Node project
+// would (no @types/node, so nothing leaks in from Node's own types).
+
+import {
+  type Closer,
+  Cursor,
+  CursorClosedError,
+  CursorFullError,
+  type CursorOptions,
+  CursorReadOnlyError,
+  type CursorSource,
+  type Reader,
+  type ReaderSync,
+  type Seeker,
+  type SeekerSync,
+  SeekMode,
+  type Writer,
+  type WriterSync,
+} from "@iocursor/cursor";
+
+/** Declared as in `lib.deno.ns.d.ts`; `SeekMode` must match it both ways. */
+declare namespace Deno {
+  enum SeekMode {
+    Start = 0,
+    Current = 1,
+    End = 2,
+  }
+}
+
+const options: CursorOptions = { readOnly: false };
+const sources: CursorSource[] = [
+  new Uint8Array(2),
+  new Int16Array(1),
+  new DataView(new ArrayBuffer(2)),
+  new ArrayBuffer(2),
+  new SharedArrayBuffer(2),
+];
+const file:
+  & Reader
+  & ReaderSync
+  & Writer
+  & WriterSync
+  & Seeker
+  & SeekerSync
+  & Closer = new Cursor(sources[0]!, options);
+const read: number | null = file.readSync(new Uint8Array(1));
+const written: Promise<number> = file.write(new Uint8Array(1));
+const moved: number = file.seekSync(1n, Deno.SeekMode.End);
+const mode: Deno.SeekMode = SeekMode.Current;
+const errors: Error[] = [
+  new CursorClosedError("read"),
+  new CursorReadOnlyError("write"),
+];
+const full: RangeError = new CursorFullError("write", 2, 1);
+const { requested, available }: { requested: number; available: number } =
+  new CursorFullError("write", 2, 1);
+const cursor = new Cursor(new Uint8Array(1));
+const state: [number, number, number, boolean, boolean, Uint8Array] = [
+  cursor.position,
+  cursor.byteLength,
+  cursor.remaining,
+  cursor.closed,
+  cursor.readOnly,
+  cursor.bytes(),
+];
+cursor[Symbol.dispose]();
+
+export {
+  available,
+  errors,
+  full,
+  mode,
+  moved,
+  read,
+  requested,
+  state,
+  written,
+};
