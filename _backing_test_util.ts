@@ -10,6 +10,9 @@ import { Cursor, type CursorSource } from "./cursor.ts";
 /** The guard byte value written around every backing view. */
 export const GUARD = 0xa5;
 
+/** How far a growable backing can grow past its initial bytes. */
+export const GROWTH = 64;
+
 /** Memory for one test: the source to wrap and ways to inspect it. */
 export interface Backing {
   /** What to pass to `new Cursor()`. */
@@ -18,6 +21,11 @@ export interface Backing {
   view(): Uint8Array;
   /** Asserts that no byte outside the view changed. */
   assertGuards(): void;
+  /**
+   * How many bytes a cursor can grow the view by in place: {@linkcode GROWTH}
+   * for a resizable or growable buffer it tracks, 0 for fixed memory.
+   */
+  growth: number;
 }
 
 /** Builds a backing holding `initial`. */
@@ -33,6 +41,7 @@ function guarded(
     offset: number,
     length: number,
   ) => CursorSource,
+  growth = 0,
 ): BackingMaker {
   return (initial) => {
     assert.equal(initial.byteLength, length, "maker length mismatch");
@@ -43,10 +52,13 @@ function guarded(
     return {
       source: wrap(buffer, before, length),
       view: () => new Uint8Array(buffer, before, length),
+      growth,
       assertGuards() {
         const whole = new Uint8Array(buffer);
         for (let i = 0; i < before; i++) assert.equal(whole[i], GUARD);
-        for (let i = before + length; i < whole.byteLength; i++) {
+        // Only the guard bytes written here: bytes a cursor grew the buffer
+        // by belong to its view.
+        for (let i = before + length; i < before + length + after; i++) {
           assert.equal(whole[i], GUARD);
         }
       },
@@ -84,8 +96,9 @@ export function backings(length: number): [string, BackingMaker][] {
         0,
         0,
         length,
-        (n) => new ArrayBuffer(n, { maxByteLength: n + 64 }),
+        (n) => new ArrayBuffer(n, { maxByteLength: n + GROWTH }),
         (b) => b,
+        GROWTH,
       ),
     ],
     [
@@ -94,8 +107,9 @@ export function backings(length: number): [string, BackingMaker][] {
         6,
         0,
         length,
-        (n) => new ArrayBuffer(n, { maxByteLength: n + 64 }),
+        (n) => new ArrayBuffer(n, { maxByteLength: n + GROWTH }),
         (b, o) => new Uint8Array(b, o),
+        GROWTH,
       ),
     ],
     [
@@ -104,8 +118,9 @@ export function backings(length: number): [string, BackingMaker][] {
         0,
         0,
         length,
-        (n) => new SharedArrayBuffer(n, { maxByteLength: n + 64 }),
+        (n) => new SharedArrayBuffer(n, { maxByteLength: n + GROWTH }),
         (b) => b,
+        GROWTH,
       ),
     ],
     [

@@ -12,6 +12,7 @@ import {
   UnexpectedEofError,
 } from "./errors.ts";
 import { _resolvePosition, _toOffset, SeekMode } from "./seeker.ts";
+import { _readableOf, _writableOf } from "./_streams.ts";
 import type {
   Closer,
   Reader,
@@ -42,9 +43,10 @@ export interface CursorOptions {
 /**
  * A file-like cursor over borrowed bytes. It reads, writes and seeks in the
  * caller's memory **without copying it**: writes land in the source and
- * changes to the source are seen by later reads. It never reallocates, so a
+ * changes to the source are seen by later reads. It never reallocates: a
  * write that does not fit throws {@linkcode CursorFullError} and writes
- * nothing.
+ * nothing, unless the memory can grow in place (a resizable `ArrayBuffer` or
+ * growable `SharedArrayBuffer`, up to its `maxByteLength`).
  *
  * It implements `Reader`, `ReaderSync`, `Writer`, `WriterSync`, `Seeker`,
  * `SeekerSync` and `Closer` with the semantics of `@std/io` and
@@ -89,6 +91,10 @@ export class Cursor
   #readOnly: boolean;
   /** The cached view behind the typed reads and writes; see #readView(). */
   #data: DataView = NO_DATA_VIEW;
+  /** Whether the cursor made its own length-tracking view of a whole buffer. */
+  #tracksBuffer: boolean;
+  #readable: ReadableStream<Uint8Array<ArrayBuffer>> | undefined;
+  #writable: WritableStream<Uint8Array> | undefined;
 
   /**
    * Wraps `source` without copying it. The cursor views exactly the source's
@@ -118,6 +124,7 @@ export class Cursor
   constructor(source: CursorSource, options?: CursorOptions) {
     this.#bytes = toBytes(source);
     this.#readOnly = options?.readOnly === true;
+    this.#tracksBuffer = !ArrayBuffer.isView(source);
   }
 
   /**
@@ -321,6 +328,17 @@ export class Cursor
    * does not fit before the end throws and writes nothing, so the count is
    * never short. `p` is not changed and not kept.
    *
+   * Growth in place: when the cursor wraps a resizable `ArrayBuffer` (passed
+   * as the buffer or as a length-tracking `Uint8Array`) or a growable
+   * `SharedArrayBuffer` passed as the buffer, a write past the end first
+   * calls `resize()`/`grow()` so the memory ends where the write ends, up to
+   * `maxByteLength`. The bytes stay the caller's, and new bytes (including a
+   * gap left by a seek past the end) are zeros. Beyond `maxByteLength` the
+   * write fails as for fixed memory and the buffer's length does not change.
+   * Fixed-length views never grow; nor does a `Uint8Array` over a growable
+   * `SharedArrayBuffer`, because JavaScript cannot tell whether it tracks the
+   * buffer's length without growing it, and shared memory cannot shrink back.
+   *
    * @param p The bytes to write.
    * @returns `p.byteLength`.
    * @throws {CursorClosedError} If the cursor is closed.
@@ -328,7 +346,7 @@ export class Cursor
    * @throws {TypeError} If `p` is not a `Uint8Array`, or the wrapped buffer
    * has been detached.
    * @throws {CursorFullError} If `p` does not fit between the position and the
-   * end.
+   * end, even after growing; `available` counts the room growth could give.
    *
    * @example Write a known-size download into preallocated memory
    * ```ts
@@ -343,6 +361,21 @@ export class Cursor
    * assert.deepEqual(memory, new Uint8Array([1, 2, 3, 4, 5, 6]));
    * assert.throws(() => cursor.writeSync(new Uint8Array(1)), CursorFullError);
    * ```
+   *
+   * @example Grow a resizable buffer in place
+   * ```ts
+   * import { Cursor, CursorFullError } from "@iocursor/cursor";
+   * import assert from "node:assert/strict";
+   *
+   * const buffer = new ArrayBuffer(2, { maxByteLength: 6 });
+   * const cursor = new Cursor(buffer);
+   * cursor.position = 3;
+   * cursor.writeSync(new Uint8Array([7, 8]));
+   * assert.equal(buffer.byteLength, 5);
+   * assert.deepEqual(new Uint8Array(buffer), new Uint8Array([0, 0, 0, 7, 8]));
+   * assert.throws(() => cursor.writeSync(new Uint8Array(2)), CursorFullError);
+   * assert.equal(buffer.byteLength, 5);
+   * ```
    */
   writeSync(p: Uint8Array): number {
     if (this.#closed) throw new CursorClosedError("write");
@@ -352,7 +385,8 @@ export class Cursor
     const start = this.#position;
     const count = p.byteLength;
     if (count === 0 || count > bytes.byteLength - start) {
-      return this.#writeNothing(count);
+      this.#position = start + this.#writeSlow("write", p, start);
+      return count;
     }
     // One set: a memmove in the engine, overlap-safe by spec.
     bytes.set(p, start);
@@ -739,8 +773,8 @@ export class Cursor
   /**
    * Copies all of `p` to `offset` without moving the position (Go's
    * `WriterAt`). The same rules as {@linkcode Cursor.writeSync} apply,
-   * counted from `offset`: a write that does not fit throws and writes
-   * nothing.
+   * counted from `offset`: memory that can grow in place grows, and a write
+   * that still does not fit throws and writes nothing.
    *
    * @param p The bytes to write.
    * @param offset Where to write to, in bytes from the start, validated like
@@ -752,7 +786,7 @@ export class Cursor
    * or bigint, or the wrapped buffer has been detached.
    * @throws {RangeError} If `offset` is negative or not a safe integer.
    * @throws {CursorFullError} If `p` does not fit between `offset` and the
-   * end.
+   * end, even after growing.
    *
    * @example Patch a length field after writing the body
    * ```ts
@@ -776,7 +810,7 @@ export class Cursor
     const bytes = this.#bytes;
     const count = p.byteLength;
     if (count === 0 || count > bytes.byteLength - start) {
-      return this.#writeNothing(count, start);
+      return this.#writeSlow("write", p, start);
     }
     // One set: a memmove in the engine, overlap-safe by spec.
     bytes.set(p, start);
@@ -854,14 +888,15 @@ export class Cursor
   /**
    * Writes `value` as a signed 8-bit integer at the position and advances
    * past it, as `DataView.prototype.setInt8` does. Out-of-range values wrap
-   * modulo 2^8. At the end it throws and writes nothing.
+   * modulo 2^8. At the end, even after growing the memory in place as
+   * {@linkcode Cursor.writeSync} does, it throws and writes nothing.
    *
    * @param value The number to write.
    * @throws {CursorClosedError} If the cursor is closed.
    * @throws {CursorReadOnlyError} If the cursor is read-only.
    * @throws {TypeError} If `value` is a bigint, or the wrapped buffer has
    * been detached.
-   * @throws {CursorFullError} If no byte is free.
+   * @throws {CursorFullError} If no byte is free, even after growing.
    *
    * @example Write two Int8 values
    * ```ts
@@ -930,14 +965,15 @@ export class Cursor
   /**
    * Writes `value` as an unsigned 8-bit integer at the position and advances
    * past it, as `DataView.prototype.setUint8` does. Out-of-range values wrap
-   * modulo 2^8. At the end it throws and writes nothing.
+   * modulo 2^8. At the end, even after growing the memory in place as
+   * {@linkcode Cursor.writeSync} does, it throws and writes nothing.
    *
    * @param value The number to write.
    * @throws {CursorClosedError} If the cursor is closed.
    * @throws {CursorReadOnlyError} If the cursor is read-only.
    * @throws {TypeError} If `value` is a bigint, or the wrapped buffer has
    * been detached.
-   * @throws {CursorFullError} If no byte is free.
+   * @throws {CursorFullError} If no byte is free, even after growing.
    *
    * @example Write two Uint8 values
    * ```ts
@@ -1009,7 +1045,8 @@ export class Cursor
    * Writes `value` as a signed 16-bit integer at the position and advances
    * past it, as `DataView.prototype.setInt16` does; big-endian unless
    * `littleEndian` is `true`. Out-of-range values wrap modulo 2^16. When
-   * fewer than 2 bytes are free it throws and writes nothing.
+   * fewer than 2 bytes are free, even after growing the memory in place as
+   * {@linkcode Cursor.writeSync} does, it throws and writes nothing.
    *
    * @param value The number to write.
    * @param littleEndian Whether to store the least significant byte first.
@@ -1017,7 +1054,8 @@ export class Cursor
    * @throws {CursorReadOnlyError} If the cursor is read-only.
    * @throws {TypeError} If `value` is a bigint, or the wrapped buffer has
    * been detached.
-   * @throws {CursorFullError} If fewer than 2 bytes are free.
+   * @throws {CursorFullError} If fewer than 2 bytes are free, even after
+   * growing.
    *
    * @example Write a big-endian and a little-endian Int16
    * ```ts
@@ -1089,7 +1127,8 @@ export class Cursor
    * Writes `value` as an unsigned 16-bit integer at the position and advances
    * past it, as `DataView.prototype.setUint16` does; big-endian unless
    * `littleEndian` is `true`. Out-of-range values wrap modulo 2^16. When
-   * fewer than 2 bytes are free it throws and writes nothing.
+   * fewer than 2 bytes are free, even after growing the memory in place as
+   * {@linkcode Cursor.writeSync} does, it throws and writes nothing.
    *
    * @param value The number to write.
    * @param littleEndian Whether to store the least significant byte first.
@@ -1097,7 +1136,8 @@ export class Cursor
    * @throws {CursorReadOnlyError} If the cursor is read-only.
    * @throws {TypeError} If `value` is a bigint, or the wrapped buffer has
    * been detached.
-   * @throws {CursorFullError} If fewer than 2 bytes are free.
+   * @throws {CursorFullError} If fewer than 2 bytes are free, even after
+   * growing.
    *
    * @example Write a big-endian and a little-endian Uint16
    * ```ts
@@ -1169,7 +1209,8 @@ export class Cursor
    * Writes `value` as a signed 32-bit integer at the position and advances
    * past it, as `DataView.prototype.setInt32` does; big-endian unless
    * `littleEndian` is `true`. Out-of-range values wrap modulo 2^32. When
-   * fewer than 4 bytes are free it throws and writes nothing.
+   * fewer than 4 bytes are free, even after growing the memory in place as
+   * {@linkcode Cursor.writeSync} does, it throws and writes nothing.
    *
    * @param value The number to write.
    * @param littleEndian Whether to store the least significant byte first.
@@ -1177,7 +1218,8 @@ export class Cursor
    * @throws {CursorReadOnlyError} If the cursor is read-only.
    * @throws {TypeError} If `value` is a bigint, or the wrapped buffer has
    * been detached.
-   * @throws {CursorFullError} If fewer than 4 bytes are free.
+   * @throws {CursorFullError} If fewer than 4 bytes are free, even after
+   * growing.
    *
    * @example Write a big-endian and a little-endian Int32
    * ```ts
@@ -1252,7 +1294,8 @@ export class Cursor
    * Writes `value` as an unsigned 32-bit integer at the position and advances
    * past it, as `DataView.prototype.setUint32` does; big-endian unless
    * `littleEndian` is `true`. Out-of-range values wrap modulo 2^32. When
-   * fewer than 4 bytes are free it throws and writes nothing.
+   * fewer than 4 bytes are free, even after growing the memory in place as
+   * {@linkcode Cursor.writeSync} does, it throws and writes nothing.
    *
    * @param value The number to write.
    * @param littleEndian Whether to store the least significant byte first.
@@ -1260,7 +1303,8 @@ export class Cursor
    * @throws {CursorReadOnlyError} If the cursor is read-only.
    * @throws {TypeError} If `value` is a bigint, or the wrapped buffer has
    * been detached.
-   * @throws {CursorFullError} If fewer than 4 bytes are free.
+   * @throws {CursorFullError} If fewer than 4 bytes are free, even after
+   * growing.
    *
    * @example Write a big-endian and a little-endian Uint32
    * ```ts
@@ -1337,7 +1381,8 @@ export class Cursor
    * Writes `value` as a signed 64-bit integer at the position and advances
    * past it, as `DataView.prototype.setBigInt64` does; big-endian unless
    * `littleEndian` is `true`. Out-of-range values wrap modulo 2^64. When
-   * fewer than 8 bytes are free it throws and writes nothing.
+   * fewer than 8 bytes are free, even after growing the memory in place as
+   * {@linkcode Cursor.writeSync} does, it throws and writes nothing.
    *
    * @param value The number to write.
    * @param littleEndian Whether to store the least significant byte first.
@@ -1345,7 +1390,8 @@ export class Cursor
    * @throws {CursorReadOnlyError} If the cursor is read-only.
    * @throws {TypeError} If `value` is a number, or the wrapped buffer has
    * been detached.
-   * @throws {CursorFullError} If fewer than 8 bytes are free.
+   * @throws {CursorFullError} If fewer than 8 bytes are free, even after
+   * growing.
    *
    * @example Write a big-endian and a little-endian BigInt64
    * ```ts
@@ -1422,7 +1468,8 @@ export class Cursor
    * Writes `value` as an unsigned 64-bit integer at the position and advances
    * past it, as `DataView.prototype.setBigUint64` does; big-endian unless
    * `littleEndian` is `true`. Out-of-range values wrap modulo 2^64. When
-   * fewer than 8 bytes are free it throws and writes nothing.
+   * fewer than 8 bytes are free, even after growing the memory in place as
+   * {@linkcode Cursor.writeSync} does, it throws and writes nothing.
    *
    * @param value The number to write.
    * @param littleEndian Whether to store the least significant byte first.
@@ -1430,7 +1477,8 @@ export class Cursor
    * @throws {CursorReadOnlyError} If the cursor is read-only.
    * @throws {TypeError} If `value` is a number, or the wrapped buffer has
    * been detached.
-   * @throws {CursorFullError} If fewer than 8 bytes are free.
+   * @throws {CursorFullError} If fewer than 8 bytes are free, even after
+   * growing.
    *
    * @example Write a big-endian and a little-endian BigUint64
    * ```ts
@@ -1508,8 +1556,9 @@ export class Cursor
    * Writes `value` as a 16-bit (half precision) float at the position and
    * advances past it, as `DataView.prototype.setFloat16` does; big-endian
    * unless `littleEndian` is `true`. The value is rounded to the nearest
-   * 16-bit float. When fewer than 2 bytes are free it throws and writes
-   * nothing. Needs a runtime with `DataView.prototype.setFloat16`.
+   * 16-bit float. When fewer than 2 bytes are free, even after growing the
+   * memory in place as {@linkcode Cursor.writeSync} does, it throws and
+   * writes nothing. Needs a runtime with `DataView.prototype.setFloat16`.
    *
    * @param value The number to write.
    * @param littleEndian Whether to store the least significant byte first.
@@ -1517,7 +1566,8 @@ export class Cursor
    * @throws {CursorReadOnlyError} If the cursor is read-only.
    * @throws {TypeError} If `value` is a bigint, the wrapped buffer has been
    * detached, or the runtime has no `DataView.prototype.setFloat16`.
-   * @throws {CursorFullError} If fewer than 2 bytes are free.
+   * @throws {CursorFullError} If fewer than 2 bytes are free, even after
+   * growing.
    *
    * @example Write a big-endian and a little-endian Float16
    * ```ts
@@ -1590,7 +1640,8 @@ export class Cursor
    * Writes `value` as a 32-bit float at the position and advances past it, as
    * `DataView.prototype.setFloat32` does; big-endian unless `littleEndian` is
    * `true`. The value is rounded to the nearest 32-bit float. When fewer than
-   * 4 bytes are free it throws and writes nothing.
+   * 4 bytes are free, even after growing the memory in place as {@linkcode
+   * Cursor.writeSync} does, it throws and writes nothing.
    *
    * @param value The number to write.
    * @param littleEndian Whether to store the least significant byte first.
@@ -1598,7 +1649,8 @@ export class Cursor
    * @throws {CursorReadOnlyError} If the cursor is read-only.
    * @throws {TypeError} If `value` is a bigint, or the wrapped buffer has
    * been detached.
-   * @throws {CursorFullError} If fewer than 4 bytes are free.
+   * @throws {CursorFullError} If fewer than 4 bytes are free, even after
+   * growing.
    *
    * @example Write a big-endian and a little-endian Float32
    * ```ts
@@ -1675,7 +1727,8 @@ export class Cursor
    * Writes `value` as a 64-bit float at the position and advances past it, as
    * `DataView.prototype.setFloat64` does; big-endian unless `littleEndian` is
    * `true`. The value is rounded to the nearest 64-bit float. When fewer than
-   * 8 bytes are free it throws and writes nothing.
+   * 8 bytes are free, even after growing the memory in place as {@linkcode
+   * Cursor.writeSync} does, it throws and writes nothing.
    *
    * @param value The number to write.
    * @param littleEndian Whether to store the least significant byte first.
@@ -1683,7 +1736,8 @@ export class Cursor
    * @throws {CursorReadOnlyError} If the cursor is read-only.
    * @throws {TypeError} If `value` is a bigint, or the wrapped buffer has
    * been detached.
-   * @throws {CursorFullError} If fewer than 8 bytes are free.
+   * @throws {CursorFullError} If fewer than 8 bytes are free, even after
+   * growing.
    *
    * @example Write a big-endian and a little-endian Float64
    * ```ts
@@ -1756,6 +1810,221 @@ export class Cursor
    */
   [Symbol.dispose](): void {
     this.close();
+  }
+
+  /**
+   * A byte stream (`type: "bytes"`) of the wrapped memory from the position
+   * to the end, like `Deno.FsFile.readable`. Each pull copies straight into
+   * the reader's buffer and advances the position, so a BYOB reader (with or
+   * without `min`) gets one copy and nothing else; a default reader gets
+   * freshly allocated chunks of up to 65,536 bytes (`autoAllocateChunkSize`).
+   * The stream never enqueues the cursor's own memory: `enqueue()` transfers
+   * its buffer, which would detach the caller's `ArrayBuffer`.
+   *
+   * Reading starts at the position of the first pull. As with `Deno.FsFile`,
+   * the stream closes the cursor when it reaches the end or is cancelled, so
+   * one object can be handed on as "a file"; {@linkcode Cursor.bytes} and
+   * {@linkcode Cursor.position} still work afterwards, and a second cursor
+   * over the same memory is free when you need to keep reading. The stream
+   * is made on first access and the same one is returned afterwards.
+   *
+   * @returns The cursor's readable byte stream.
+   *
+   * @example Read a cursor as a `Response` body, and with a BYOB reader
+   * ```ts
+   * import { Cursor } from "@iocursor/cursor";
+   * import assert from "node:assert/strict";
+   *
+   * const memory = new TextEncoder().encode("hello stream");
+   * const text = await new Response(new Cursor(memory).readable).text();
+   * assert.equal(text, "hello stream");
+   *
+   * const cursor = new Cursor(memory);
+   * cursor.position = 6;
+   * const reader = cursor.readable.getReader({ mode: "byob" });
+   * const { value } = await reader.read(new Uint8Array(16), { min: 6 });
+   * assert.equal(new TextDecoder().decode(value), "stream");
+   * assert.equal(cursor.position, 12);
+   * assert.equal((await reader.read(new Uint8Array(1))).done, true);
+   * assert.equal(cursor.closed, true);
+   * ```
+   */
+  get readable(): ReadableStream<Uint8Array<ArrayBuffer>> {
+    return this.#readable ??= _readableOf(this);
+  }
+
+  /**
+   * A stream that writes each chunk at the position with
+   * {@linkcode Cursor.writeSync}, like `Deno.FsFile.writable`. A chunk that
+   * does not fit errors the stream with {@linkcode CursorFullError} and none
+   * of its bytes are written (a resizable or growable buffer grows first, see
+   * {@linkcode Cursor.writeSync}). Closing or aborting the stream closes the
+   * cursor (pass `preventClose` to `pipeTo` to keep it open); the bytes stay
+   * readable through {@linkcode Cursor.bytes}. The stream is made on first
+   * access and the same one is returned afterwards.
+   *
+   * @returns The cursor's writable stream.
+   *
+   * @example Pipe a body into preallocated memory
+   * ```ts
+   * import { Cursor } from "@iocursor/cursor";
+   * import assert from "node:assert/strict";
+   *
+   * const memory = new Uint8Array(8);
+   * const cursor = new Cursor(memory);
+   * await new Response("download").body!.pipeTo(cursor.writable);
+   * assert.equal(new TextDecoder().decode(memory), "download");
+   * assert.equal(cursor.position, 8);
+   * assert.equal(cursor.closed, true);
+   * ```
+   */
+  get writable(): WritableStream<Uint8Array> {
+    return this.#writable ??= _writableOf(this);
+  }
+
+  /**
+   * Hands the bytes from the position to the end to `writer`, as views of
+   * the wrapped memory (no intermediate copy), advancing by what each call
+   * accepts and calling again after a short write. `writer` sees the cursor's
+   * own memory: it must not keep or transfer it. If `writer` throws, the
+   * position stays after the bytes it accepted before.
+   *
+   * @param writer Where to write, such as a `Deno.FsFile` or another cursor.
+   * @returns The number of bytes written; `0` at or past the end.
+   * @throws {CursorClosedError} If the cursor is closed.
+   * @throws {TypeError} If `writer` has no `writeSync` method, returns a
+   * non-number, or the wrapped buffer has been detached.
+   * @throws {RangeError} If `writer` returns a count outside 1 to the
+   * length it was given (a count of 0 would never finish).
+   *
+   * @example Copy the rest of one cursor into another
+   * ```ts
+   * import { Cursor } from "@iocursor/cursor";
+   * import assert from "node:assert/strict";
+   *
+   * const source = new Cursor(new Uint8Array([1, 2, 3, 4, 5]));
+   * source.position = 2;
+   * const target = new Uint8Array(3);
+   * assert.equal(source.writeToSync(new Cursor(target)), 3);
+   * assert.deepEqual(target, new Uint8Array([3, 4, 5]));
+   * assert.equal(source.position, 5);
+   * ```
+   */
+  writeToSync(writer: WriterSync): number {
+    assertMethod(WRITE_TO, "writer", writer, "writeSync");
+    return runSync(this.#writeToSteps(), (p) => writer.writeSync(p));
+  }
+
+  /**
+   * The asynchronous form of {@linkcode Cursor.writeToSync}: hands the bytes
+   * from the position to the end to `writer` as views of the wrapped memory,
+   * awaiting each call.
+   *
+   * @param writer Where to write, such as a `Deno.FsFile` or another cursor.
+   * @returns The number of bytes written; `0` at or past the end.
+   * @throws {CursorClosedError} As a rejection, if the cursor is closed
+   * (also when it is closed while the copy is waiting on `writer`).
+   * @throws {TypeError} As a rejection, if `writer` has no `write` method,
+   * resolves to a non-number, or the wrapped buffer has been detached.
+   * @throws {RangeError} As a rejection, if `writer` resolves to a count
+   * outside 1 to the length it was given.
+   *
+   * @example Copy to a writer that takes two bytes at a time
+   * ```ts
+   * import { Cursor } from "@iocursor/cursor";
+   * import assert from "node:assert/strict";
+   *
+   * const chunks: number[][] = [];
+   * const writer = {
+   *   write(p: Uint8Array): Promise<number> {
+   *     chunks.push([...p.subarray(0, 2)]);
+   *     return Promise.resolve(Math.min(2, p.byteLength));
+   *   },
+   * };
+   * const cursor = new Cursor(new Uint8Array([1, 2, 3, 4, 5]));
+   * assert.equal(await cursor.writeTo(writer), 5);
+   * assert.deepEqual(chunks, [[1, 2], [3, 4], [5]]);
+   * ```
+   */
+  async writeTo(writer: Writer): Promise<number> {
+    assertMethod(WRITE_TO, "writer", writer, "write");
+    return await run(this.#writeToSteps(), (p) => writer.write(p));
+  }
+
+  /**
+   * Reads from `reader` straight into the wrapped memory at the position
+   * until `reader` returns `null` or the cursor is full, advancing by what
+   * was read. Each read is offered only the room left, so nothing is lost
+   * when the cursor fills up: the rest stays in `reader` (check
+   * {@linkcode Cursor.remaining} to tell a full cursor from the reader's
+   * end). A resizable `ArrayBuffer` or growable `SharedArrayBuffer` grows in
+   * place when full (doubling, up to its `maxByteLength`); an `ArrayBuffer`
+   * is then trimmed back to end where the data ends, while a
+   * `SharedArrayBuffer`, which cannot shrink, keeps zero bytes past it. If
+   * `reader` throws, the bytes read before stay and the position is after
+   * them.
+   *
+   * @param reader Where to read from, such as a `Deno.FsFile`.
+   * @returns The number of bytes read.
+   * @throws {CursorClosedError} If the cursor is closed.
+   * @throws {CursorReadOnlyError} If the cursor is read-only.
+   * @throws {TypeError} If `reader` has no `readSync` method, returns
+   * something other than a number or `null`, or the wrapped buffer has been
+   * detached.
+   * @throws {RangeError} If `reader` returns a count outside 0 to the length
+   * it was given, or returns 0 a hundred times in a row.
+   *
+   * @example Fill preallocated memory and leave the rest in the reader
+   * ```ts
+   * import { Cursor } from "@iocursor/cursor";
+   * import assert from "node:assert/strict";
+   *
+   * const reader = new Cursor(new Uint8Array([1, 2, 3, 4, 5]));
+   * const memory = new Uint8Array(3);
+   * const cursor = new Cursor(memory);
+   * assert.equal(cursor.readFromSync(reader), 3);
+   * assert.deepEqual(memory, new Uint8Array([1, 2, 3]));
+   * assert.equal(cursor.remaining, 0);
+   * assert.equal(reader.position, 3);
+   * ```
+   */
+  readFromSync(reader: ReaderSync): number {
+    assertMethod(READ_FROM, "reader", reader, "readSync");
+    return runSync(this.#readFromSteps(), (p) => reader.readSync(p));
+  }
+
+  /**
+   * The asynchronous form of {@linkcode Cursor.readFromSync}: reads from
+   * `reader` into the wrapped memory at the position until its end or until
+   * the cursor is full, growing a resizable or growable buffer in place.
+   *
+   * @param reader Where to read from, such as a `Deno.FsFile`.
+   * @returns The number of bytes read.
+   * @throws {CursorClosedError} As a rejection, if the cursor is closed
+   * (also when it is closed while the copy is waiting on `reader`).
+   * @throws {CursorReadOnlyError} As a rejection, if the cursor is read-only.
+   * @throws {TypeError} As a rejection, if `reader` has no `read` method,
+   * resolves to something other than a number or `null`, or the wrapped
+   * buffer has been detached.
+   * @throws {RangeError} As a rejection, if `reader` resolves to a count
+   * outside 0 to the length it was given, or to 0 a hundred times in a row.
+   *
+   * @example Read a body of unknown size into a resizable buffer
+   * ```ts
+   * import { Cursor } from "@iocursor/cursor";
+   * import assert from "node:assert/strict";
+   *
+   * const buffer = new ArrayBuffer(0, { maxByteLength: 1024 });
+   * const cursor = new Cursor(buffer);
+   * const reader = new Cursor(new TextEncoder().encode("grown in place"));
+   * assert.equal(await cursor.readFrom(reader), 14);
+   * assert.equal(buffer.byteLength, 14);
+   * assert.equal(new TextDecoder().decode(buffer), "grown in place");
+   * ```
+   */
+  async readFrom(reader: Reader): Promise<number> {
+    assertMethod(READ_FROM, "reader", reader, "read");
+    return await run(this.#readFromSteps(), (p) => reader.read(p));
   }
 
   /** Validates and applies a seek; the position is unchanged on failure. */
@@ -1872,7 +2141,9 @@ export class Cursor
     if (this.#closed) throw new CursorClosedError("write");
     if (this.#readOnly) throw new CursorReadOnlyError("write");
     const start = this.#position;
-    if (size > this.#bytes.byteLength - start) this.#writeNothing(size, start);
+    if (size > this.#bytes.byteLength - start) {
+      this.#reserve("write", start, size);
+    }
     this.#makeDataView();
     return start;
   }
@@ -1892,14 +2163,163 @@ export class Cursor
   }
 
   /**
-   * The slow path of every write that copies nothing (empty `p`, or full),
-   * for a write of `count` bytes at `start`.
+   * The one slow path of every write of `p` at `start`: empty `p`, a
+   * detached buffer, growth in place, or full. It does not move the position.
+   * The fast path in {@linkcode Cursor.writeSync} stays one bounds check and
+   * one `set`.
+   *
+   * @returns `p.byteLength`.
    */
-  #writeNothing(count: number, start: number = this.#position): 0 {
-    this.#assertAttached("write");
+  #writeSlow(action: string, p: Uint8Array, start: number): number {
+    const count = p.byteLength;
+    this.#reserve(action, start, count);
     if (count === 0) return 0;
-    const free = Math.max(0, this.#bytes.byteLength - start);
-    throw new CursorFullError("write", count, free);
+    // `count` was read before growing: a length-tracking `p` over this
+    // buffer has grown too, and only its old bytes are to be written.
+    this.#bytes.set(p.subarray(0, count), start);
+    return count;
+  }
+
+  /**
+   * Makes sure `count` bytes from `start` lie inside the wrapped memory,
+   * growing it in place when it can.
+   *
+   * @throws {TypeError} If the buffer is detached.
+   * @throws {CursorFullError} If the bytes do not fit even after growing;
+   * then nothing changed.
+   */
+  #reserve(action: string, start: number, count: number): void {
+    this.#assertAttached(action);
+    const end = start + count;
+    if (count === 0 || end <= this.#bytes.byteLength || this.#grow(end)) {
+      return;
+    }
+    throw new CursorFullError(
+      action,
+      count,
+      Math.max(0, this.#capacity() - start),
+    );
+  }
+
+  /**
+   * Grows the wrapped memory in place so the view ends at `end`. The engine
+   * fills new bytes with zeros, which also fills the gap a past-end seek left.
+   *
+   * @returns Whether it grew; when not, nothing changed.
+   */
+  #grow(end: number): boolean {
+    const bytes = this.#bytes;
+    if (end > this.#capacity()) return false;
+    const buffer = bytes.buffer;
+    const size = bytes.byteOffset + end;
+    if (buffer instanceof ArrayBuffer) buffer.resize(size);
+    else buffer.grow(size);
+    return true;
+  }
+
+  /**
+   * The largest length the view can reach by growing its buffer in place:
+   * the current length unless the view tracks a resizable `ArrayBuffer` or a
+   * growable `SharedArrayBuffer` (up to its `maxByteLength`).
+   */
+  #capacity(): number {
+    const bytes = this.#bytes;
+    const length = bytes.byteLength;
+    const buffer = bytes.buffer;
+    const size = buffer.byteLength;
+    const max = buffer.maxByteLength;
+    // Only a view that ends where its buffer ends can be length-tracking.
+    // `!(size < max)` is also true on engines without `maxByteLength`.
+    if (!(size < max) || bytes.byteOffset + length !== size) return length;
+    if (!this.#tracksBuffer) {
+      // A caller's Uint8Array may be fixed-length or length-tracking, and
+      // JavaScript cannot tell them apart without resizing: grow one byte and
+      // undo it. A SharedArrayBuffer cannot shrink, so it is never tried.
+      if (!(buffer instanceof ArrayBuffer)) return length;
+      buffer.resize(size + 1);
+      const tracks = bytes.byteLength > length;
+      buffer.resize(size);
+      if (!tracks) return length;
+    }
+    return max - bytes.byteOffset;
+  }
+
+  /**
+   * The steps of {@linkcode Cursor.writeToSync}: yields the rest of the
+   * memory as a view and advances by the count the writer answers with.
+   */
+  *#writeToSteps(): Generator<Uint8Array, number, unknown> {
+    let total = 0;
+    for (;;) {
+      if (this.#closed) throw new CursorClosedError(WRITE_TO);
+      const bytes = this.#bytes;
+      const start = this.#position;
+      const length = bytes.byteLength - start;
+      if (length <= 0) {
+        this.#assertAttached(WRITE_TO);
+        return total;
+      }
+      // A view, not a copy: the writer reads the wrapped memory itself.
+      const count = yield bytes.subarray(start, start + length);
+      checkCount(WRITE_TO, "writer", count, 1, length);
+      this.#position = start + count;
+      total += count;
+    }
+  }
+
+  /**
+   * The steps of {@linkcode Cursor.readFromSync}: yields the room from the
+   * position to the end (growing the memory when it is full) and advances by
+   * the count the reader answers with, until `null` or full.
+   */
+  *#readFromSteps(): Generator<Uint8Array, number, unknown> {
+    if (this.#closed) throw new CursorClosedError(READ_FROM);
+    if (this.#readOnly) throw new CursorReadOnlyError(READ_FROM);
+    const initial = this.#bytes.byteLength;
+    let grownTo = -1;
+    let total = 0;
+    try {
+      for (let idle = 0;;) {
+        if (this.#closed) throw new CursorClosedError(READ_FROM);
+        const bytes = this.#bytes;
+        const start = this.#position;
+        const length = bytes.byteLength;
+        if (start >= length) {
+          this.#assertAttached(READ_FROM);
+          const end = Math.min(
+            this.#capacity(),
+            Math.max(start + MIN_GROWTH, 2 * length),
+          );
+          if (end <= start || !this.#grow(end)) break;
+          grownTo = end;
+        }
+        // The reader fills the wrapped memory itself, never more than fits.
+        const room = bytes.byteLength - start;
+        const count = yield bytes.subarray(start, start + room);
+        if (count === null) break;
+        checkCount(READ_FROM, "reader", count, 0, room);
+        idle = count === 0 ? idle + 1 : 0;
+        if (idle === MAX_EMPTY_READS) {
+          throw new RangeError(
+            `Cannot ${READ_FROM}: it returned 0 bytes ${MAX_EMPTY_READS} times in a row`,
+          );
+        }
+        this.#position = start + count;
+        total += count;
+      }
+    } finally {
+      // Give back what doubling took beyond the data; a SharedArrayBuffer
+      // cannot shrink.
+      const keep = total > 0 ? Math.max(initial, this.#position) : initial;
+      const buffer = this.#bytes.buffer;
+      if (
+        this.#bytes.byteLength === grownTo && grownTo > keep &&
+        buffer instanceof ArrayBuffer
+      ) {
+        buffer.resize(this.#bytes.byteOffset + keep);
+      }
+    }
+    return total;
   }
 
   /** Throws if the wrapped buffer was detached (a detached view is empty). */
@@ -2029,4 +2449,96 @@ function assertFloat16(method: "getFloat16" | "setFloat16"): void {
       } a Float16: this runtime has no DataView.prototype.${method}`,
     );
   }
+}
+
+/** The action named in errors of {@linkcode Cursor.writeTo}. */
+const WRITE_TO = "write to a writer";
+/** The action named in errors of {@linkcode Cursor.readFrom}. */
+const READ_FROM = "read from a reader";
+/** The fewest bytes {@linkcode Cursor.readFrom} grows a full buffer by. */
+const MIN_GROWTH = 65_536;
+/** How many empty reads in a row {@linkcode Cursor.readFrom} accepts (Go's io). */
+const MAX_EMPTY_READS = 100;
+
+/** Throws a TypeError unless `value` has a method called `method`. */
+function assertMethod(
+  action: string,
+  name: string,
+  value: unknown,
+  method: string,
+): void {
+  if (
+    typeof (value as Record<string, unknown> | null)?.[method] !== "function"
+  ) {
+    throw new TypeError(
+      `Cannot ${action}: ${name} must have a ${method}() method, received ${
+        _describe(value)
+      }`,
+    );
+  }
+}
+
+/**
+ * Checks the count a reader or writer answered with.
+ *
+ * @throws {TypeError} If `count` is not a number.
+ * @throws {RangeError} If `count` is not an integer from `min` to `max`.
+ */
+function checkCount(
+  action: string,
+  name: string,
+  count: unknown,
+  min: number,
+  max: number,
+): asserts count is number {
+  if (
+    Number.isInteger(count) && count as number >= min && count as number <= max
+  ) return;
+  const message = `Cannot ${action}: ${name} returned ${
+    _describe(count)
+  } for ${max} bytes, expected ${min === 0 ? "null or 0" : min} to ${max}`;
+  throw typeof count === "number"
+    ? new RangeError(message)
+    : new TypeError(message);
+}
+
+/**
+ * Runs the steps of a copy, answering each view it yields with `io(view)`.
+ * If `io` throws, the steps are ended first so their cleanup runs.
+ */
+function runSync(
+  steps: Generator<Uint8Array, number, unknown>,
+  io: (p: Uint8Array) => unknown,
+): number {
+  let step = steps.next();
+  while (!step.done) {
+    let answer: unknown;
+    try {
+      answer = io(step.value);
+    } catch (error) {
+      steps.return(0);
+      throw error;
+    }
+    step = steps.next(answer);
+  }
+  return step.value;
+}
+
+/** The asynchronous form of {@linkcode runSync}: awaits each `io(view)`. */
+async function run(
+  steps: Generator<Uint8Array, number, unknown>,
+  io: (p: Uint8Array) => Promise<unknown>,
+): Promise<number> {
+  let step = steps.next();
+  while (!step.done) {
+    let answer: unknown;
+    try {
+      answer = await io(step.value);
+    } catch (error) {
+      steps.return(0);
+      throw error;
+    }
+    step = steps.next(answer);
+  }
+  return step.value;
 }

@@ -196,7 +196,9 @@ for (const kind of KINDS) {
       kind.set(expected, 16 - size, value);
       assert.equal(cursor.position, 16);
       assert.deepEqual(backing.view(), new Uint8Array(expected.buffer));
-      for (const [position, available] of shortPositions(size)) {
+      // Memory that grows in place has `growth` more room before it is full.
+      for (const [short, available] of shortPositions(size)) {
+        const position = short + backing.growth;
         cursor.position = position;
         assert.throws(() => kind.write(cursor, value, true), (error) => {
           assert(error instanceof CursorFullError);
@@ -211,8 +213,35 @@ for (const kind of KINDS) {
           return true;
         });
         assert.equal(cursor.position, position);
+        assert.equal(cursor.byteLength, 16);
         assert.deepEqual(backing.view(), new Uint8Array(expected.buffer));
       }
+    },
+  );
+
+  testEveryBacking(
+    `Cursor.write${name}() past the end grows memory that can grow in place`,
+    SIXTEEN,
+    (backing) => {
+      const cursor = new Cursor(backing.source);
+      const value = kind.samples[1]!;
+      cursor.position = 17;
+      if (backing.growth === 0) {
+        assert.throws(() => kind.write(cursor, value), CursorFullError);
+        assert.equal(cursor.byteLength, 16);
+        return;
+      }
+      kind.write(cursor, value, true);
+      assert.equal(cursor.byteLength, 17 + size);
+      assert.equal(cursor.position, 17 + size);
+      const expected = new DataView(new ArrayBuffer(size));
+      kind.set(expected, 0, value, true);
+      assert.deepEqual(
+        cursor.bytes().subarray(16),
+        Uint8Array.of(0, ...new Uint8Array(expected.buffer)),
+      );
+      cursor.position = 17;
+      assert.deepEqual(kind.read(cursor, true), kind.get(expected, 0, true));
     },
   );
 

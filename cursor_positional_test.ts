@@ -210,21 +210,43 @@ testEveryBacking(
   EIGHT,
   (backing) => {
     const cursor = new Cursor(backing.source);
+    // Memory that grows in place has `growth` more room before it is full.
+    const length = 3 + backing.growth;
+    const available = 2 + backing.growth;
     assert.throws(
-      () => cursor.writeAtSync(new Uint8Array([9, 9, 9]), 6),
+      () => cursor.writeAtSync(new Uint8Array(length).fill(9), 6),
       (error) => {
         assert(error instanceof CursorFullError);
         assert.equal(
           error.message,
-          "Cannot write 3 bytes: there is room for 2 bytes before the end",
+          `Cannot write ${length} bytes: there is room for ${available} bytes before the end`,
         );
-        assert.equal(error.requested, 3);
-        assert.equal(error.available, 2);
+        assert.equal(error.requested, length);
+        assert.equal(error.available, available);
         return true;
       },
     );
     assert.deepEqual(backing.view(), new Uint8Array(EIGHT));
+    assert.equal(cursor.byteLength, 8);
     assert.equal(cursor.position, 0);
+  },
+);
+
+testEveryBacking(
+  "Cursor.writeAtSync() past the end grows memory that can grow in place",
+  EIGHT,
+  (backing) => {
+    const cursor = new Cursor(backing.source);
+    const p = new Uint8Array([20, 30]);
+    if (backing.growth === 0) {
+      assert.throws(() => cursor.writeAtSync(p, 9), CursorFullError);
+      assert.equal(cursor.byteLength, 8);
+      return;
+    }
+    assert.equal(cursor.writeAtSync(p, 9), 2);
+    assert.equal(cursor.byteLength, 11);
+    assert.equal(cursor.position, 0);
+    assert.deepEqual([...cursor.bytes()], [...EIGHT, 0, 20, 30]);
   },
 );
 

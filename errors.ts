@@ -80,7 +80,10 @@ export class CursorReadOnlyError extends Error {
 export class CursorFullError extends RangeError {
   /** How many bytes the write wanted to store. */
   readonly requested: number;
-  /** How many bytes were free between the position and the end. */
+  /**
+   * How many bytes were free between the position and the end; for memory
+   * that grows in place, up to its `maxByteLength`.
+   */
   readonly available: number;
 
   /**
