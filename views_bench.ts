@@ -50,7 +50,47 @@ Deno.bench({
   },
 });
 
-/** 16-byte records, each parsed with a fresh cursor: the lazy DataView's cost. */
+Deno.bench({
+  group: "take(16)",
+  name: "raw subarray loop (limit)",
+  baseline: true,
+  fn() {
+    let sum = 0;
+    for (let at = 0; at + 16 <= bytes.byteLength; at += 16) {
+      sum += bytes.subarray(at, at + 16).byteLength;
+    }
+    sink += sum;
+  },
+});
+
+Deno.bench({
+  group: "take(16)",
+  name: "Cursor.take(16)",
+  fn() {
+    const cursor = new Cursor(bytes);
+    let sum = 0;
+    for (let n = SIZE / 16; n > 0; n--) sum += cursor.take(16).byteLength;
+    sink += sum;
+  },
+});
+
+Deno.bench({
+  group: "take(16)",
+  name: "@hazae41/cursor readOrThrow(16)",
+  fn() {
+    const cursor = new HazaeCursor(bytes);
+    let sum = 0;
+    for (let n = SIZE / 16; n > 0; n--) {
+      sum += cursor.readOrThrow(16).byteLength;
+    }
+    sink += sum;
+  },
+});
+
+/**
+ * 16-byte records, each parsed with a fresh cursor: the lazy DataView's
+ * cost. Last, because its garbage would slow the groups after it.
+ */
 const RECORDS = 4096;
 
 Deno.bench({
@@ -91,43 +131,6 @@ Deno.bench({
       const cursor = new HazaeCursor(bytes.subarray(at, at + 16));
       sum += cursor.readUint32OrThrow() + cursor.readUint32OrThrow() +
         cursor.readUint32OrThrow() + cursor.readUint32OrThrow();
-    }
-    sink += sum;
-  },
-});
-
-Deno.bench({
-  group: "take(16)",
-  name: "raw subarray loop (limit)",
-  baseline: true,
-  fn() {
-    let sum = 0;
-    for (let at = 0; at + 16 <= bytes.byteLength; at += 16) {
-      sum += bytes.subarray(at, at + 16).byteLength;
-    }
-    sink += sum;
-  },
-});
-
-Deno.bench({
-  group: "take(16)",
-  name: "Cursor.take(16)",
-  fn() {
-    const cursor = new Cursor(bytes);
-    let sum = 0;
-    for (let n = SIZE / 16; n > 0; n--) sum += cursor.take(16).byteLength;
-    sink += sum;
-  },
-});
-
-Deno.bench({
-  group: "take(16)",
-  name: "@hazae41/cursor readOrThrow(16)",
-  fn() {
-    const cursor = new HazaeCursor(bytes);
-    let sum = 0;
-    for (let n = SIZE / 16; n > 0; n--) {
-      sum += cursor.readOrThrow(16).byteLength;
     }
     sink += sum;
   },
