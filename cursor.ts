@@ -89,8 +89,10 @@ export class Cursor
   #position = 0;
   #closed = false;
   #readOnly: boolean;
-  /** The cached view behind the typed reads and writes; see #readView(). */
+  /** The cached view behind the typed reads; see #makeDataView(). */
   #data: DataView = NO_DATA_VIEW;
+  /** `#data` for typed writes; the empty placeholder while read-only. */
+  #writeData: DataView = NO_DATA_VIEW;
   /** Whether the cursor made its own length-tracking view of a whole buffer. */
   #tracksBuffer: boolean;
   #readable: ReadableStream<Uint8Array<ArrayBuffer>> | undefined;
@@ -125,6 +127,9 @@ export class Cursor
     this.#bytes = toBytes(source);
     this.#readOnly = options?.readOnly === true;
     this.#tracksBuffer = !ArrayBuffer.isView(source);
+    // Made here, not on first use: a lazy check in the typed fast paths
+    // cost more than the read itself (see #makeDataView()).
+    this.#makeDataView();
   }
 
   /**
@@ -873,9 +878,9 @@ export class Cursor
    */
   readInt8(): number {
     const start = this.#position;
-    const data = this.#readView();
+    const data = this.#data;
     try {
-      // Fast path: the DataView's own bounds check; see #readView().
+      // Fast path: the DataView's own bounds check; see #makeDataView().
       const value = data.getInt8(start);
       this.#position = start + 1;
       return value;
@@ -913,9 +918,9 @@ export class Cursor
    */
   writeInt8(value: number): void {
     const start = this.#position;
-    const data = this.#writeView();
+    const data = this.#writeData;
     try {
-      // Fast path: the DataView's own bounds check; see #readView().
+      // Fast path: the DataView's own bounds check; see #makeDataView().
       data.setInt8(start, value);
       this.#position = start + 1;
     } catch {
@@ -950,9 +955,9 @@ export class Cursor
    */
   readUint8(): number {
     const start = this.#position;
-    const data = this.#readView();
+    const data = this.#data;
     try {
-      // Fast path: the DataView's own bounds check; see #readView().
+      // Fast path: the DataView's own bounds check; see #makeDataView().
       const value = data.getUint8(start);
       this.#position = start + 1;
       return value;
@@ -990,9 +995,9 @@ export class Cursor
    */
   writeUint8(value: number): void {
     const start = this.#position;
-    const data = this.#writeView();
+    const data = this.#writeData;
     try {
-      // Fast path: the DataView's own bounds check; see #readView().
+      // Fast path: the DataView's own bounds check; see #makeDataView().
       data.setUint8(start, value);
       this.#position = start + 1;
     } catch {
@@ -1029,9 +1034,9 @@ export class Cursor
    */
   readInt16(littleEndian?: boolean): number {
     const start = this.#position;
-    const data = this.#readView();
+    const data = this.#data;
     try {
-      // Fast path: the DataView's own bounds check; see #readView().
+      // Fast path: the DataView's own bounds check; see #makeDataView().
       const value = data.getInt16(start, littleEndian);
       this.#position = start + 2;
       return value;
@@ -1072,9 +1077,9 @@ export class Cursor
    */
   writeInt16(value: number, littleEndian?: boolean): void {
     const start = this.#position;
-    const data = this.#writeView();
+    const data = this.#writeData;
     try {
-      // Fast path: the DataView's own bounds check; see #readView().
+      // Fast path: the DataView's own bounds check; see #makeDataView().
       data.setInt16(start, value, littleEndian);
       this.#position = start + 2;
     } catch {
@@ -1111,9 +1116,9 @@ export class Cursor
    */
   readUint16(littleEndian?: boolean): number {
     const start = this.#position;
-    const data = this.#readView();
+    const data = this.#data;
     try {
-      // Fast path: the DataView's own bounds check; see #readView().
+      // Fast path: the DataView's own bounds check; see #makeDataView().
       const value = data.getUint16(start, littleEndian);
       this.#position = start + 2;
       return value;
@@ -1154,9 +1159,9 @@ export class Cursor
    */
   writeUint16(value: number, littleEndian?: boolean): void {
     const start = this.#position;
-    const data = this.#writeView();
+    const data = this.#writeData;
     try {
-      // Fast path: the DataView's own bounds check; see #readView().
+      // Fast path: the DataView's own bounds check; see #makeDataView().
       data.setUint16(start, value, littleEndian);
       this.#position = start + 2;
     } catch {
@@ -1193,9 +1198,9 @@ export class Cursor
    */
   readInt32(littleEndian?: boolean): number {
     const start = this.#position;
-    const data = this.#readView();
+    const data = this.#data;
     try {
-      // Fast path: the DataView's own bounds check; see #readView().
+      // Fast path: the DataView's own bounds check; see #makeDataView().
       const value = data.getInt32(start, littleEndian);
       this.#position = start + 4;
       return value;
@@ -1239,9 +1244,9 @@ export class Cursor
    */
   writeInt32(value: number, littleEndian?: boolean): void {
     const start = this.#position;
-    const data = this.#writeView();
+    const data = this.#writeData;
     try {
-      // Fast path: the DataView's own bounds check; see #readView().
+      // Fast path: the DataView's own bounds check; see #makeDataView().
       data.setInt32(start, value, littleEndian);
       this.#position = start + 4;
     } catch {
@@ -1278,9 +1283,9 @@ export class Cursor
    */
   readUint32(littleEndian?: boolean): number {
     const start = this.#position;
-    const data = this.#readView();
+    const data = this.#data;
     try {
-      // Fast path: the DataView's own bounds check; see #readView().
+      // Fast path: the DataView's own bounds check; see #makeDataView().
       const value = data.getUint32(start, littleEndian);
       this.#position = start + 4;
       return value;
@@ -1324,9 +1329,9 @@ export class Cursor
    */
   writeUint32(value: number, littleEndian?: boolean): void {
     const start = this.#position;
-    const data = this.#writeView();
+    const data = this.#writeData;
     try {
-      // Fast path: the DataView's own bounds check; see #readView().
+      // Fast path: the DataView's own bounds check; see #makeDataView().
       data.setUint32(start, value, littleEndian);
       this.#position = start + 4;
     } catch {
@@ -1365,9 +1370,9 @@ export class Cursor
    */
   readBigInt64(littleEndian?: boolean): bigint {
     const start = this.#position;
-    const data = this.#readView();
+    const data = this.#data;
     try {
-      // Fast path: the DataView's own bounds check; see #readView().
+      // Fast path: the DataView's own bounds check; see #makeDataView().
       const value = data.getBigInt64(start, littleEndian);
       this.#position = start + 8;
       return value;
@@ -1411,9 +1416,9 @@ export class Cursor
    */
   writeBigInt64(value: bigint, littleEndian?: boolean): void {
     const start = this.#position;
-    const data = this.#writeView();
+    const data = this.#writeData;
     try {
-      // Fast path: the DataView's own bounds check; see #readView().
+      // Fast path: the DataView's own bounds check; see #makeDataView().
       data.setBigInt64(start, value, littleEndian);
       this.#position = start + 8;
     } catch {
@@ -1452,9 +1457,9 @@ export class Cursor
    */
   readBigUint64(littleEndian?: boolean): bigint {
     const start = this.#position;
-    const data = this.#readView();
+    const data = this.#data;
     try {
-      // Fast path: the DataView's own bounds check; see #readView().
+      // Fast path: the DataView's own bounds check; see #makeDataView().
       const value = data.getBigUint64(start, littleEndian);
       this.#position = start + 8;
       return value;
@@ -1498,9 +1503,9 @@ export class Cursor
    */
   writeBigUint64(value: bigint, littleEndian?: boolean): void {
     const start = this.#position;
-    const data = this.#writeView();
+    const data = this.#writeData;
     try {
-      // Fast path: the DataView's own bounds check; see #readView().
+      // Fast path: the DataView's own bounds check; see #makeDataView().
       data.setBigUint64(start, value, littleEndian);
       this.#position = start + 8;
     } catch {
@@ -1539,9 +1544,9 @@ export class Cursor
    */
   readFloat16(littleEndian?: boolean): number {
     const start = this.#position;
-    const data = this.#readView();
+    const data = this.#data;
     try {
-      // Fast path: the DataView's own bounds check; see #readView().
+      // Fast path: the DataView's own bounds check; see #makeDataView().
       const value = data.getFloat16(start, littleEndian);
       this.#position = start + 2;
       return value;
@@ -1584,9 +1589,9 @@ export class Cursor
    */
   writeFloat16(value: number, littleEndian?: boolean): void {
     const start = this.#position;
-    const data = this.#writeView();
+    const data = this.#writeData;
     try {
-      // Fast path: the DataView's own bounds check; see #readView().
+      // Fast path: the DataView's own bounds check; see #makeDataView().
       data.setFloat16(start, value, littleEndian);
       this.#position = start + 2;
     } catch {
@@ -1624,9 +1629,9 @@ export class Cursor
    */
   readFloat32(littleEndian?: boolean): number {
     const start = this.#position;
-    const data = this.#readView();
+    const data = this.#data;
     try {
-      // Fast path: the DataView's own bounds check; see #readView().
+      // Fast path: the DataView's own bounds check; see #makeDataView().
       const value = data.getFloat32(start, littleEndian);
       this.#position = start + 4;
       return value;
@@ -1670,9 +1675,9 @@ export class Cursor
    */
   writeFloat32(value: number, littleEndian?: boolean): void {
     const start = this.#position;
-    const data = this.#writeView();
+    const data = this.#writeData;
     try {
-      // Fast path: the DataView's own bounds check; see #readView().
+      // Fast path: the DataView's own bounds check; see #makeDataView().
       data.setFloat32(start, value, littleEndian);
       this.#position = start + 4;
     } catch {
@@ -1711,9 +1716,9 @@ export class Cursor
    */
   readFloat64(littleEndian?: boolean): number {
     const start = this.#position;
-    const data = this.#readView();
+    const data = this.#data;
     try {
-      // Fast path: the DataView's own bounds check; see #readView().
+      // Fast path: the DataView's own bounds check; see #makeDataView().
       const value = data.getFloat64(start, littleEndian);
       this.#position = start + 8;
       return value;
@@ -1757,9 +1762,9 @@ export class Cursor
    */
   writeFloat64(value: number, littleEndian?: boolean): void {
     const start = this.#position;
-    const data = this.#writeView();
+    const data = this.#writeData;
     try {
-      // Fast path: the DataView's own bounds check; see #readView().
+      // Fast path: the DataView's own bounds check; see #makeDataView().
       data.setFloat64(start, value, littleEndian);
       this.#position = start + 8;
     } catch {
@@ -1789,6 +1794,8 @@ export class Cursor
    */
   close(): void {
     this.#closed = true;
+    // Send the typed fast paths to their slow paths, which throw.
+    this.#data = this.#writeData = NO_DATA_VIEW;
   }
 
   /**
@@ -2070,47 +2077,32 @@ export class Cursor
   }
 
   /**
-   * The cached `DataView` for a typed read's fast path, made on first use.
-   * One view per cursor: making one per call would cost more than the read.
-   * The fast path has no check of its own: the view's built-in bounds check
-   * throws when the position is too near the end, when a resizable buffer
-   * changed (the view keeps its length, and a shrunk buffer leaves it out of
-   * bounds) or when the buffer was detached, and the caller's `catch` takes
-   * the slow path. A closed cursor, or an empty or detached buffer, gets the
-   * empty placeholder, which throws the same way. This never throws itself.
-   *
-   * Speed: in V8 (Deno 2.9.6), an explicit check that throws, or a call
-   * that may throw, in the fast path kept a `readUint32` loop at about 4.5×
-   * the time of a raw `DataView` loop (fastest runs 0.96 ms against 0.21
-   * ms in views_bench.ts); with the checks left to the `DataView` and all
-   * that may throw moved to the `catch` it is about 2.4× (0.50 ms). The
-   * rest is this lazy creation: a view made in the constructor ran at
-   * about 1.4×, but made every `new Cursor` about ten times slower.
-   */
-  #readView(): DataView {
-    let data = this.#data;
-    if (data === NO_DATA_VIEW && this.#bytes.byteLength > 0) {
-      data = this.#makeDataView();
-    }
-    return this.#closed ? NO_DATA_VIEW : data;
-  }
-
-  /** {@linkcode Cursor.#readView} for typed writes; the placeholder when read-only. */
-  #writeView(): DataView {
-    return this.#readOnly ? NO_DATA_VIEW : this.#readView();
-  }
-
-  /**
    * (Re)makes the cached `DataView` over the wrapped bytes at their current
-   * length. The buffer must be attached.
+   * length, on a typed read's or write's slow path. The buffer must be
+   * attached and the cursor open.
+   *
+   * Speed: one view per cursor, because making one per call would cost more
+   * than the read. The typed fast paths have no check of their own: they
+   * call the cached view inside `try`, and its built-in bounds check throws
+   * when the position is too near the end, when a resizable buffer changed
+   * (the view keeps its length; a shrunk buffer leaves it out of bounds) or
+   * when the buffer was detached; the `catch` takes the slow path. After
+   * `close()`, and for writes to a read-only cursor, the fields hold an empty
+   * placeholder that throws the same way, so state costs the fast path no
+   * branch. In V8 (Deno 2.9.6), measured on a 1 MiB `readUint32` loop against
+   * a raw `DataView` loop: an explicit check that may throw in the fast path
+   * made it about 4x slower, creating the view on first use (`??`) about 2x;
+   * a placeholder until first use made every new cursor pay for an
+   * exception. So the view is made in the constructor.
+   *
+   * @returns The view for reads.
    */
   #makeDataView(): DataView {
     const bytes = this.#bytes;
-    return this.#data = new DataView(
-      bytes.buffer,
-      bytes.byteOffset,
-      bytes.byteLength,
-    );
+    const data = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    this.#data = data;
+    this.#writeData = this.#readOnly ? NO_DATA_VIEW : data;
+    return data;
   }
 
   /**
