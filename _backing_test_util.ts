@@ -5,10 +5,13 @@
 
 import assert from "node:assert/strict";
 import { Buffer } from "node:buffer";
-import type { CursorSource } from "./cursor.ts";
+import { Cursor, type CursorSource } from "./cursor.ts";
 
 /** The guard byte value written around every backing view. */
 export const GUARD = 0xa5;
+
+/** How far a growable backing can grow past its initial bytes. */
+export const GROWTH = 64;
 
 /** Memory for one test: the source to wrap and ways to inspect it. */
 export interface Backing {
@@ -19,8 +22,14 @@ export interface Backing {
   /** Asserts that no byte outside the view changed. */
   assertGuards(): void;
   /**
-   * Resizes the memory so the view holds `length` bytes; only on kinds whose
-   * view follows a resizable buffer's length (new bytes are zero).
+   * How many bytes a cursor can grow the view by in place: {@linkcode GROWTH}
+   * for a resizable or growable buffer it tracks, 0 for fixed memory.
+   */
+  growth: number;
+  /**
+   * Resizes the memory as its owner would, so the view holds `length` bytes
+   * (at most its initial length + `growth`; new bytes are zero). Only on
+   * kinds whose view tracks a resizable `ArrayBuffer`.
    */
   resize?(length: number): void;
 }
@@ -38,6 +47,7 @@ function guarded(
     offset: number,
     length: number,
   ) => CursorSource,
+  growth = 0,
 ): BackingMaker {
   return (initial) => {
     assert.equal(initial.byteLength, length, "maker length mismatch");
@@ -45,46 +55,28 @@ function guarded(
     const all = new Uint8Array(buffer);
     all.fill(GUARD);
     all.set(initial, before);
-    return {
+    const backing: Backing = {
       source: wrap(buffer, before, length),
-      view: () => new Uint8Array(buffer, before, length),
+      // Memory that grows is tracked to its current end (`after` is 0).
+      view: () =>
+        growth > 0
+          ? new Uint8Array(buffer, before)
+          : new Uint8Array(buffer, before, length),
+      growth,
       assertGuards() {
         const whole = new Uint8Array(buffer);
         for (let i = 0; i < before; i++) assert.equal(whole[i], GUARD);
-        for (let i = before + length; i < whole.byteLength; i++) {
+        // Only the guard bytes written here: bytes a cursor grew the buffer
+        // by belong to its view.
+        for (let i = before + length; i < before + length + after; i++) {
           assert.equal(whole[i], GUARD);
         }
       },
     };
-  };
-}
-
-/**
- * A length-tracking `Uint8Array` (or the bare buffer) over a resizable buffer,
- * after `before` guard bytes; the view and the cursor follow its resizes.
- */
-function tracking(
-  before: number,
-  length: number,
-  wrap: (buffer: ArrayBuffer, offset: number) => CursorSource,
-): BackingMaker {
-  return (initial) => {
-    assert.equal(initial.byteLength, length, "maker length mismatch");
-    const buffer = new ArrayBuffer(before + length, {
-      maxByteLength: before + length + 128,
-    });
-    const all = new Uint8Array(buffer);
-    all.fill(GUARD, 0, before);
-    all.set(initial, before);
-    return {
-      source: wrap(buffer, before),
-      view: () => new Uint8Array(buffer, before),
-      assertGuards() {
-        const whole = new Uint8Array(buffer, 0, before);
-        for (let i = 0; i < before; i++) assert.equal(whole[i], GUARD);
-      },
-      resize: (n) => buffer.resize(before + n),
-    };
+    if (growth > 0 && buffer instanceof ArrayBuffer) {
+      backing.resize = (n) => buffer.resize(before + n);
+    }
+    return backing;
   };
 }
 
@@ -112,19 +104,15 @@ export function backings(length: number): [string, BackingMaker][] {
       "Uint8ClampedArray",
       guarded(1, 1, length, ab, (b, o, n) => new Uint8ClampedArray(b, o, n)),
     ],
-    ["resizable ArrayBuffer", tracking(0, length, (b) => b)],
     [
-      "resizable ArrayBuffer length-tracking Uint8Array",
-      tracking(3, length, (b, o) => new Uint8Array(b, o)),
-    ],
-    [
-      "resizable ArrayBuffer fixed-length Uint8Array",
+      "resizable ArrayBuffer",
       guarded(
-        3,
-        5,
+        0,
+        0,
         length,
-        (n) => new ArrayBuffer(n, { maxByteLength: n + 64 }),
-        (b, o, n) => new Uint8Array(b, o, n),
+        (n) => new ArrayBuffer(n, { maxByteLength: n + GROWTH }),
+        (b) => b,
+        GROWTH,
       ),
     ],
     [
@@ -133,8 +121,19 @@ export function backings(length: number): [string, BackingMaker][] {
         6,
         0,
         length,
-        (n) => new ArrayBuffer(n, { maxByteLength: n + 64 }),
+        (n) => new ArrayBuffer(n, { maxByteLength: n + GROWTH }),
         (b, o) => new Uint8Array(b, o),
+        GROWTH,
+      ),
+    ],
+    [
+      "fixed-length Uint8Array over a resizable ArrayBuffer",
+      guarded(
+        3,
+        5,
+        length,
+        (n) => new ArrayBuffer(n, { maxByteLength: n + GROWTH }),
+        (b, o, n) => new Uint8Array(b, o, n),
       ),
     ],
     [
@@ -143,8 +142,9 @@ export function backings(length: number): [string, BackingMaker][] {
         0,
         0,
         length,
-        (n) => new SharedArrayBuffer(n, { maxByteLength: n + 64 }),
+        (n) => new SharedArrayBuffer(n, { maxByteLength: n + GROWTH }),
         (b) => b,
+        GROWTH,
       ),
     ],
     [
@@ -187,4 +187,12 @@ export function testEveryBacking(
       backing.assertGuards();
     });
   }
+}
+
+/** A cursor whose buffer was detached (transferred) after it was made. */
+export function detachedCursor(): Cursor {
+  const buffer = new ArrayBuffer(8);
+  const cursor = new Cursor(buffer);
+  buffer.transfer();
+  return cursor;
 }

@@ -386,7 +386,8 @@ testEveryBacking(
   EIGHT,
   (backing) => {
     const cursor = new Cursor(backing.source);
-    // [position, p.byteLength, bytes free]
+    // [position, p.byteLength, bytes free] for fixed memory; memory that
+    // grows in place has `growth` more room, so p is that much longer.
     const cases: [number, number, number][] = [
       [0, 9, 8],
       [5, 4, 3],
@@ -394,7 +395,11 @@ testEveryBacking(
       [8, 1, 0],
       [20, 3, 0],
       [MAX, 1, 0],
-    ];
+    ].map(([position, length]) => [
+      position!,
+      length! + backing.growth,
+      Math.max(0, 8 + backing.growth - position!),
+    ]);
     for (const [position, length, available] of cases) {
       cursor.position = position;
       const p = new Uint8Array(length).fill(0xee);
@@ -409,6 +414,7 @@ testEveryBacking(
         ),
       );
       assert.equal(cursor.position, position);
+      assert.equal(cursor.byteLength, 8);
       assert.deepEqual([...backing.view()], EIGHT);
     }
   },
@@ -546,14 +552,19 @@ testEveryBacking(
     assert.equal(cursor.position, 12);
     assert.equal(cursor.remaining, 0);
     assert.equal(cursor.readSync(new Uint8Array(1)), null);
+    // Memory that grows in place has `growth` more room before it is full.
+    const room = Math.max(0, 8 + backing.growth - 12);
     assert.throws(
-      () => cursor.writeSync(new Uint8Array(1)),
+      () => cursor.writeSync(new Uint8Array(room + 1)),
       exactly(
         CursorFullError,
-        "Cannot write 1 byte: there is room for 0 bytes before the end",
+        `Cannot write ${byteCount(room + 1)}: there is room for ${
+          byteCount(room)
+        } before the end`,
       ),
     );
     assert.equal(cursor.position, 12);
+    assert.equal(cursor.byteLength, 8);
     assert.equal(cursor.seekSync(-5, SeekMode.Current), 7);
     const p = new Uint8Array(4);
     assert.equal(cursor.readSync(p), 1);

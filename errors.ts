@@ -80,7 +80,10 @@ export class CursorReadOnlyError extends Error {
 export class CursorFullError extends RangeError {
   /** How many bytes the write wanted to store. */
   readonly requested: number;
-  /** How many bytes were free between the position and the end. */
+  /**
+   * How many bytes were free between the position and the end; for memory
+   * that grows in place, up to its `maxByteLength`.
+   */
   readonly available: number;
 
   /**
@@ -97,6 +100,54 @@ export class CursorFullError extends RangeError {
       } before the end`,
     );
     this.name = "CursorFullError";
+    this.requested = requested;
+    this.available = available;
+  }
+}
+
+/**
+ * Thrown (or rejected with) when a read needs more bytes than remain between
+ * the position and the end, as by {@linkcode Cursor.readExactSync},
+ * {@linkcode Cursor.take} and the typed reads such as
+ * {@linkcode Cursor.readUint32}. Nothing is read and the position does not
+ * move.
+ *
+ * @example Find out how many bytes were left
+ * ```ts
+ * import { Cursor, UnexpectedEofError } from "@iocursor/cursor";
+ * import assert from "node:assert/strict";
+ *
+ * const cursor = new Cursor(new Uint8Array(3));
+ * assert.throws(() => cursor.readExactSync(new Uint8Array(8)), (error) => {
+ *   assert(error instanceof UnexpectedEofError);
+ *   assert.equal(error.message, "Cannot read exactly 8 bytes: only 3 bytes remain");
+ *   assert.equal(error.requested, 8);
+ *   assert.equal(error.available, 3);
+ *   return true;
+ * });
+ * assert.equal(cursor.position, 0);
+ * ```
+ */
+export class UnexpectedEofError extends RangeError {
+  /** How many bytes the read needed. */
+  readonly requested: number;
+  /** How many bytes remained between the position and the end. */
+  readonly available: number;
+
+  /**
+   * Creates the error for a read that needs more bytes than remain.
+   *
+   * @param action What was attempted, such as `"read exactly"`.
+   * @param requested How many bytes the read needed.
+   * @param available How many bytes remained.
+   */
+  constructor(action: string, requested: number, available: number) {
+    super(
+      `Cannot ${action} ${_byteCount(requested)}: only ${
+        _byteCount(available)
+      } ${available === 1 ? "remains" : "remain"}`,
+    );
+    this.name = "UnexpectedEofError";
     this.requested = requested;
     this.available = available;
   }

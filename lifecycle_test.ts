@@ -135,8 +135,12 @@ function counting(length: number, maxByteLength = 64): ArrayBuffer {
   return buffer;
 }
 
-/** Asserts a cursor at or past its end: reads null, writes full, seeks fine. */
-function assertAtEnd(cursor: Cursor, byteLength: number): void {
+/**
+ * Asserts a cursor at or past its end: reads give null, empty calls 0, and a
+ * write one byte longer than the `room` left by growing in place fails
+ * without changing the length; seeks still work.
+ */
+function assertAtEnd(cursor: Cursor, byteLength: number, room = 0): void {
   const position = cursor.position;
   assert.equal(cursor.byteLength, byteLength);
   assert.equal(cursor.remaining, 0);
@@ -145,10 +149,14 @@ function assertAtEnd(cursor: Cursor, byteLength: number): void {
   assert.deepEqual(p, new Uint8Array([9, 9]));
   assert.equal(cursor.readSync(new Uint8Array(0)), 0);
   assert.equal(cursor.writeSync(new Uint8Array(0)), 0);
-  assert.throws(() => cursor.writeSync(new Uint8Array(1)), {
+  const bytes = (n: number) => n === 1 ? "1 byte" : `${n} bytes`;
+  assert.throws(() => cursor.writeSync(new Uint8Array(room + 1)), {
     name: "CursorFullError",
-    message: "Cannot write 1 byte: there is room for 0 bytes before the end",
+    message: `Cannot write ${bytes(room + 1)}: there is room for ${
+      bytes(room)
+    } before the end`,
   });
+  assert.equal(cursor.byteLength, byteLength);
   assert.equal(cursor.position, position);
   assert.equal(cursor.seekSync(0, SeekMode.End), byteLength);
   assert.equal(cursor.seekSync(position, SeekMode.Start), position);
@@ -168,7 +176,8 @@ for (const [kind, wrap] of lengthTracking) {
     const cursor = new Cursor(wrap(buffer));
     cursor.position = 8;
     buffer.resize(5);
-    assertAtEnd(cursor, 5);
+    // The cursor could grow the buffer back, up to its maxByteLength of 64.
+    assertAtEnd(cursor, 5, 64 - 8);
     assert.equal(cursor.position, 8);
     cursor.position = 3;
     const p = new Uint8Array(4);
@@ -182,7 +191,7 @@ for (const [kind, wrap] of lengthTracking) {
     const cursor = new Cursor(wrap(buffer));
     cursor.position = 4;
     buffer.resize(0);
-    assertAtEnd(cursor, 0);
+    assertAtEnd(cursor, 0, 64 - 4);
   });
 
   Deno.test(`Cursor sees bytes added when the buffer grows (${kind})`, () => {

@@ -5,7 +5,10 @@
  * `ArrayBuffer` or `SharedArrayBuffer`) without copying it, and implements the
  * `Reader`, `ReaderSync`, `Writer`, `WriterSync`, `Seeker`, `SeekerSync` and
  * `Closer` interfaces of `@std/io` and `Deno.FsFile`. Writes land in the
- * caller's memory; nothing is ever reallocated.
+ * caller's memory; nothing is ever reallocated (a resizable `ArrayBuffer`
+ * grows in place). `readable` and `writable` speak Web Streams, and
+ * `writeTo`/`readFrom` copy to and from other readers and writers without a
+ * scratch buffer.
  *
  * @example Read, seek and write in the caller's memory
  * ```ts
@@ -33,6 +36,7 @@ export {
   CursorClosedError,
   CursorFullError,
   CursorReadOnlyError,
+  UnexpectedEofError,
 } from "./errors.ts";
 export { SeekMode } from "./seeker.ts";
 export type {

@@ -177,6 +177,14 @@ interface Model {
   pos: number;
   closed: boolean;
   readOnly: boolean;
+  /** The length the bytes can grow to in place; their length if fixed. */
+  capacity: number;
+}
+
+/** Makes the bytes `length` long, as a resize does: zeros at the end. */
+function resizeModel(m: Model, length: number): void {
+  m.bytes.length = Math.min(m.bytes.length, length);
+  while (m.bytes.length < length) m.bytes.push(0);
 }
 
 /**
@@ -279,8 +287,11 @@ function expect(m: Model, op: Op): Outcome | undefined {
         ? op.data
         : m.bytes.slice(...ownRange(m.bytes.length, op.at, op.n));
       if (data.length === 0) return { value: 0 };
-      if (data.length > m.bytes.length - m.pos) {
-        const available = Math.max(0, m.bytes.length - m.pos);
+      const end = m.pos + data.length;
+      // Memory that can grow does, to the write's end, zeros in any gap.
+      if (end > m.bytes.length && end <= m.capacity) resizeModel(m, end);
+      if (end > m.bytes.length) {
+        const available = Math.max(0, m.capacity - m.pos);
         return {
           error: CursorFullError,
           message: /^Cannot write /,
@@ -483,9 +494,9 @@ interface Started {
  */
 function begin(m: Model, r: Real, op: Op, async: boolean): Started {
   if (op.kind === "resize" && r.backing.resize !== undefined) {
-    r.backing.resize(op.length);
-    m.bytes.length = Math.min(m.bytes.length, op.length);
-    while (m.bytes.length < op.length) m.bytes.push(0);
+    const length = Math.min(op.length, m.capacity);
+    r.backing.resize(length);
+    resizeModel(m, length);
   }
   const before = { bytes: m.bytes.slice(), pos: m.pos };
   const call = perform(r, op, async);
@@ -561,6 +572,7 @@ function setUp(setup: Setup): { model: Model; real: Real } {
       pos: 0,
       closed: false,
       readOnly: setup.readOnly,
+      capacity: setup.bytes.length + backing.growth,
     },
     real: { cursor, backing },
   };
@@ -641,9 +653,11 @@ function outcomes(
   ops: Op[],
   async: boolean,
 ): Promise<unknown> | unknown {
-  const { real } = setUp(setup);
+  const { model: { capacity }, real } = setUp(setup);
   const calls = ops.map((op) => {
-    if (op.kind === "resize") real.backing.resize?.(op.length);
+    if (op.kind === "resize") {
+      real.backing.resize?.(Math.min(op.length, capacity));
+    }
     return perform(real, op, async).pending;
   });
   const summarise = (results: (Result | undefined)[]) => ({

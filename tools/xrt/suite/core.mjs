@@ -131,13 +131,19 @@ test("Cursor follows a resizable ArrayBuffer that shrinks below the position", (
   equal(cursor.remaining, 0, "remaining");
   equal(cursor.position, 5, "position");
   equal(cursor.readSync(new Uint8Array(1)), null, "read past the end");
+  // Room up to maxByteLength (16) counts: 12 bytes at 5 do not fit.
   const error = throws(
-    () => cursor.writeSync(new Uint8Array(1)),
+    () => cursor.writeSync(new Uint8Array(12)),
     CursorFullError,
-    full(1, 0),
+    full(12, 11),
   );
-  equal(error.available, 0, "available");
+  equal(error.available, 11, "available");
   equal(cursor.position, 5, "position after the failed write");
+  equal(buffer.byteLength, 3, "byteLength after the failed write");
+  // A write past the end grows the buffer in place; zeros fill the gap.
+  equal(cursor.writeSync(new Uint8Array([7])), 1, "write past the end");
+  equal(buffer.byteLength, 6, "byteLength after growing");
+  bytes(new Uint8Array(buffer, 3), [0, 0, 7], "the gap and the write");
 });
 
 test("Cursor views exactly a subarray and leaves the rest alone", () => {

@@ -3,3 +3,4 @@
 // "@iocursor/cursor" and "./harness.mjs") and import it here.
 
 import "./core.mjs";
+import "./streams.mjs";

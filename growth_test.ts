@@ -1,0 +1,316 @@
+import assert from "node:assert/strict";
+import { Cursor, CursorFullError, type Reader } from "./mod.ts";
+
+function fullError(requested: number, available: number): CursorFullError {
+  return new CursorFullError("write", requested, available);
+}
+
+/** A reader over `data` that gives at most `limit` bytes a call. */
+function readerOf(data: Uint8Array, limit = Infinity): Reader & {
+  left(): number;
+} {
+  let at = 0;
+  return {
+    left: () => data.byteLength - at,
+    read(p) {
+      if (at === data.byteLength) return Promise.resolve(null);
+      const n = Math.min(limit, p.byteLength, data.byteLength - at);
+      p.set(data.subarray(at, at + n));
+      at += n;
+      return Promise.resolve(n);
+    },
+  };
+}
+
+Deno.test("Cursor.writeSync() grows a resizable ArrayBuffer in place to the write's end", () => {
+  const buffer = new ArrayBuffer(2, { maxByteLength: 8 });
+  const mine = new Uint8Array(buffer);
+  mine.set([1, 2]);
+  const cursor = new Cursor(buffer);
+  cursor.position = 1;
+  assert.equal(cursor.writeSync(Uint8Array.of(7, 8, 9)), 3);
+  assert.equal(cursor.position, 4);
+  assert.equal(buffer.byteLength, 4);
+  assert.equal(cursor.byteLength, 4);
+  // The caller's own views see the bytes: the memory is still theirs.
+  assert.deepEqual(mine, Uint8Array.of(1, 7, 8, 9));
+  assert.equal(cursor.bytes().buffer, buffer);
+  assert.equal(buffer.detached, false);
+});
+
+Deno.test("Cursor.writeSync() grows a growable SharedArrayBuffer in place", () => {
+  const buffer = new SharedArrayBuffer(0, { maxByteLength: 16 });
+  const cursor = new Cursor(buffer);
+  assert.equal(cursor.writeSync(Uint8Array.of(1, 2, 3)), 3);
+  assert.equal(cursor.writeSync(Uint8Array.of(4)), 1);
+  assert.equal(buffer.byteLength, 4);
+  assert.deepEqual(new Uint8Array(buffer), Uint8Array.of(1, 2, 3, 4));
+  assert.equal(cursor.position, 4);
+});
+
+Deno.test("Cursor.writeSync() grows a length-tracking Uint8Array with an offset", () => {
+  const buffer = new ArrayBuffer(4, { maxByteLength: 10 });
+  new Uint8Array(buffer).fill(0xaa);
+  const view = new Uint8Array(buffer, 2);
+  const cursor = new Cursor(view);
+  cursor.position = 2;
+  assert.equal(cursor.writeSync(Uint8Array.of(5, 6, 7)), 3);
+  assert.equal(buffer.byteLength, 7);
+  assert.equal(view.byteLength, 5);
+  assert.deepEqual(
+    new Uint8Array(buffer),
+    Uint8Array.of(0xaa, 0xaa, 0xaa, 0xaa, 5, 6, 7),
+  );
+  // The offset counts against maxByteLength: 8 more bytes are free, not 10.
+  cursor.position = 0;
+  assert.throws(() => cursor.writeSync(new Uint8Array(9)), fullError(9, 8));
+  assert.equal(buffer.byteLength, 7);
+  assert.equal(cursor.position, 0);
+});
+
+Deno.test("Cursor.writeSync() past maxByteLength fails and changes nothing", () => {
+  const buffer = new ArrayBuffer(4, { maxByteLength: 6 });
+  const cursor = new Cursor(buffer);
+  cursor.position = 3;
+  assert.throws(
+    () => cursor.writeSync(new Uint8Array(4).fill(1)),
+    fullError(4, 3),
+  );
+  assert.equal(buffer.byteLength, 4);
+  assert.equal(cursor.position, 3);
+  assert.deepEqual(new Uint8Array(buffer), new Uint8Array(4));
+  // Exactly up to the limit still fits.
+  assert.equal(cursor.writeSync(Uint8Array.of(1, 2, 3)), 3);
+  assert.equal(buffer.byteLength, 6);
+  cursor.position = 9;
+  assert.throws(() => cursor.writeSync(Uint8Array.of(1)), fullError(1, 0));
+  assert.equal(buffer.byteLength, 6);
+
+  const shared = new SharedArrayBuffer(1, { maxByteLength: 2 });
+  const sharedCursor = new Cursor(shared);
+  assert.throws(
+    () => sharedCursor.writeSync(new Uint8Array(3)),
+    fullError(3, 2),
+  );
+  assert.equal(shared.byteLength, 1);
+});
+
+Deno.test("Cursor.writeSync() fills the gap after a past-end seek with zeros, even over bytes an earlier shrink cut off", () => {
+  const buffer = new ArrayBuffer(8, { maxByteLength: 16 });
+  new Uint8Array(buffer).fill(0xff);
+  buffer.resize(2);
+  const cursor = new Cursor(buffer);
+  cursor.position = 6;
+  assert.equal(cursor.writeSync(Uint8Array.of(1, 2)), 2);
+  assert.equal(buffer.byteLength, 8);
+  assert.deepEqual(
+    new Uint8Array(buffer),
+    Uint8Array.of(0xff, 0xff, 0, 0, 0, 0, 1, 2),
+  );
+
+  const shared = new SharedArrayBuffer(1, { maxByteLength: 8 });
+  new Uint8Array(shared)[0] = 0xff;
+  const sharedCursor = new Cursor(shared);
+  sharedCursor.position = 4;
+  sharedCursor.writeSync(Uint8Array.of(3));
+  assert.deepEqual(new Uint8Array(shared), Uint8Array.of(0xff, 0, 0, 0, 3));
+});
+
+Deno.test("Cursor.writeSync() never grows a fixed-length view, whether or not it ends the buffer", () => {
+  const buffer = new ArrayBuffer(6, { maxByteLength: 32 });
+  const whole = new Uint8Array(buffer, 0, 6);
+  const cursor = new Cursor(whole);
+  cursor.position = 5;
+  assert.throws(() => cursor.writeSync(Uint8Array.of(1, 2)), fullError(2, 1));
+  // The probe that told it was fixed-length was undone.
+  assert.equal(buffer.byteLength, 6);
+  assert.equal(cursor.position, 5);
+
+  const inner = new Cursor(new Uint8Array(buffer, 1, 3));
+  inner.position = 3;
+  assert.throws(() => inner.writeSync(Uint8Array.of(1)), fullError(1, 0));
+  assert.equal(buffer.byteLength, 6);
+
+  const words = new Cursor(new Int16Array(buffer));
+  words.position = 6;
+  assert.throws(() => words.writeSync(Uint8Array.of(1)), fullError(1, 0));
+  const data = new Cursor(new DataView(buffer));
+  data.position = 6;
+  assert.throws(() => data.writeSync(Uint8Array.of(1)), fullError(1, 0));
+  assert.equal(buffer.byteLength, 6);
+  assert.deepEqual(new Uint8Array(buffer), new Uint8Array(6));
+});
+
+Deno.test("Cursor.writeSync() does not grow a Uint8Array over a growable SharedArrayBuffer", () => {
+  const shared = new SharedArrayBuffer(2, { maxByteLength: 8 });
+  const cursor = new Cursor(new Uint8Array(shared));
+  cursor.position = 2;
+  assert.throws(() => cursor.writeSync(Uint8Array.of(1)), fullError(1, 0));
+  assert.equal(shared.byteLength, 2);
+});
+
+Deno.test("Cursor.writeSync() does not grow at maxByteLength or in fixed memory", () => {
+  const full = new ArrayBuffer(3, { maxByteLength: 3 });
+  const cursor = new Cursor(new Uint8Array(full));
+  cursor.position = 3;
+  assert.throws(() => cursor.writeSync(Uint8Array.of(1)), fullError(1, 0));
+  const fixed = new Cursor(new ArrayBuffer(3));
+  fixed.position = 2;
+  assert.throws(() => fixed.writeSync(Uint8Array.of(1, 2)), fullError(2, 1));
+  assert.equal(fixed.byteLength, 3);
+});
+
+Deno.test("Cursor.writeSync() of its own length-tracking bytes writes them as they were", () => {
+  const buffer = new ArrayBuffer(4, { maxByteLength: 16 });
+  const memory = new Uint8Array(buffer);
+  memory.set([1, 2, 3, 4]);
+  const cursor = new Cursor(memory);
+  cursor.position = 2;
+  assert.equal(cursor.writeSync(memory), 4);
+  assert.equal(cursor.position, 6);
+  assert.deepEqual(memory, Uint8Array.of(1, 2, 1, 2, 3, 4));
+});
+
+Deno.test("Cursor.writeSync() fails with a TypeError on a detached resizable buffer", () => {
+  const buffer = new ArrayBuffer(2, { maxByteLength: 8 });
+  const cursor = new Cursor(buffer);
+  buffer.transfer();
+  assert.throws(() => cursor.writeSync(Uint8Array.of(1)), {
+    name: "TypeError",
+    message: "Cannot write: the underlying ArrayBuffer is detached",
+  });
+});
+
+Deno.test("Cursor.writable grows a resizable buffer as chunks arrive", async () => {
+  const buffer = new ArrayBuffer(0, { maxByteLength: 1 << 20 });
+  const cursor = new Cursor(buffer);
+  const original = Uint8Array.from({ length: 200_000 }, (_, i) => i % 253);
+  await new Cursor(original).readable
+    .pipeThrough(new CompressionStream("deflate"))
+    .pipeThrough(new DecompressionStream("deflate"))
+    .pipeTo(cursor.writable);
+  assert.equal(buffer.byteLength, 200_000);
+  assert.deepEqual(new Uint8Array(buffer), original);
+  assert.equal(cursor.position, 200_000);
+  assert.equal(buffer.detached, false);
+  assert.equal(original.buffer.detached, false);
+});
+
+Deno.test("Cursor.writable errors past maxByteLength and keeps the bytes before", async () => {
+  const buffer = new ArrayBuffer(0, { maxByteLength: 5 });
+  const cursor = new Cursor(buffer);
+  const chunks = [Uint8Array.of(1, 2, 3), Uint8Array.of(4, 5, 6)];
+  await assert.rejects(
+    ReadableStream.from(chunks).pipeTo(cursor.writable),
+    fullError(3, 2),
+  );
+  assert.equal(buffer.byteLength, 3);
+  assert.deepEqual(new Uint8Array(buffer), Uint8Array.of(1, 2, 3));
+  assert.equal(cursor.position, 3);
+});
+
+Deno.test("Cursor.readFrom() grows by doubling and trims back to the data", async () => {
+  const buffer = new ArrayBuffer(10, { maxByteLength: 1 << 20 });
+  const cursor = new Cursor(buffer);
+  const data = Uint8Array.from({ length: 100_000 }, (_, i) => i % 241);
+  const sizes: number[] = [];
+  const reader = readerOf(data, 30_000);
+  const spy: Reader = {
+    read(p) {
+      sizes.push(buffer.byteLength);
+      return reader.read(p);
+    },
+  };
+  assert.equal(await cursor.readFrom(spy), 100_000);
+  // 10, then 10 + 65536 (at least 64 KiB), then doubled; the last read
+  // is the reader's end.
+  assert.deepEqual(sizes, [
+    10,
+    65_546,
+    65_546,
+    65_546,
+    131_092,
+    131_092,
+    131_092,
+  ]);
+  assert.equal(buffer.byteLength, 100_000);
+  assert.equal(cursor.position, 100_000);
+  assert.deepEqual(new Uint8Array(buffer), data);
+});
+
+Deno.test("Cursor.readFrom() stops at maxByteLength and leaves the rest in the reader", async () => {
+  const buffer = new ArrayBuffer(0, { maxByteLength: 1000 });
+  const cursor = new Cursor(buffer);
+  const data = Uint8Array.from({ length: 5000 }, (_, i) => i & 0xff);
+  const reader = readerOf(data, 300);
+  assert.equal(await cursor.readFrom(reader), 1000);
+  assert.equal(buffer.byteLength, 1000);
+  assert.equal(reader.left(), 4000);
+  assert.deepEqual(new Uint8Array(buffer), data.subarray(0, 1000));
+});
+
+Deno.test("Cursor.readFromSync() grows a length-tracking view and keeps a past-end gap of zeros", () => {
+  const buffer = new ArrayBuffer(2, { maxByteLength: 1 << 17 });
+  new Uint8Array(buffer).set([9, 9]);
+  const cursor = new Cursor(new Uint8Array(buffer));
+  cursor.position = 5;
+  const source = new Cursor(Uint8Array.of(1, 2, 3));
+  assert.equal(cursor.readFromSync(source), 3);
+  assert.equal(buffer.byteLength, 8);
+  assert.deepEqual(
+    new Uint8Array(buffer),
+    Uint8Array.of(9, 9, 0, 0, 0, 1, 2, 3),
+  );
+  // Past the end with nothing to read: the buffer is given back as it was.
+  cursor.position = 20;
+  assert.equal(cursor.readFromSync(new Cursor(new Uint8Array(0))), 0);
+  assert.equal(buffer.byteLength, 8);
+  assert.equal(cursor.position, 20);
+});
+
+Deno.test("Cursor.readFrom() trims a grown buffer when the reader fails", async () => {
+  const buffer = new ArrayBuffer(0, { maxByteLength: 1 << 20 });
+  const cursor = new Cursor(buffer);
+  const failure = new Error("reset");
+  let calls = 0;
+  const reader: Reader = {
+    read(p) {
+      if (calls++ === 1) return Promise.reject(failure);
+      p.set([1, 2, 3]);
+      return Promise.resolve(3);
+    },
+  };
+  await assert.rejects(cursor.readFrom(reader), failure);
+  assert.equal(buffer.byteLength, 3);
+  assert.deepEqual(new Uint8Array(buffer), Uint8Array.of(1, 2, 3));
+  assert.equal(cursor.position, 3);
+});
+
+Deno.test("Cursor.readFrom() into a growable SharedArrayBuffer keeps its grown length", async () => {
+  const shared = new SharedArrayBuffer(0, { maxByteLength: 1 << 20 });
+  const cursor = new Cursor(shared);
+  assert.equal(await cursor.readFrom(readerOf(Uint8Array.of(4, 5, 6))), 3);
+  // A SharedArrayBuffer cannot shrink: the data ends at the position.
+  assert.equal(shared.byteLength, 65_536);
+  assert.equal(cursor.position, 3);
+  assert.deepEqual(new Uint8Array(shared, 0, 4), Uint8Array.of(4, 5, 6, 0));
+});
+
+Deno.test("Cursor.readFrom() does not trim growth made by someone else", async () => {
+  const buffer = new ArrayBuffer(0, { maxByteLength: 1 << 20 });
+  const cursor = new Cursor(buffer);
+  let calls = 0;
+  const reader: Reader = {
+    read(p) {
+      if (calls++ > 0) return Promise.resolve(null);
+      p[0] = 1;
+      // The owner resizes while the copy runs; its length must stay.
+      buffer.resize(70_000);
+      return Promise.resolve(1);
+    },
+  };
+  assert.equal(await cursor.readFrom(reader), 1);
+  assert.equal(calls, 2);
+  assert.equal(buffer.byteLength, 70_000);
+  assert.equal(cursor.position, 1);
+});
