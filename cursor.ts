@@ -676,7 +676,7 @@ export class Cursor
    */
   readExactSync<T extends Uint8Array>(p: T): T {
     if (this.#closed) throw new CursorClosedError("read exactly");
-    if (!(p instanceof Uint8Array)) throw notBytes("read exactly", "p", p);
+    if (!isBytes(p)) throw notBytes("read exactly", "p", p);
     const count = p.byteLength;
     const start = this.#claimRead("read exactly", count);
     // One subarray + set: a memmove in the engine, overlap-safe by spec.
@@ -744,7 +744,7 @@ export class Cursor
    */
   readAtSync(p: Uint8Array, offset: number | bigint): number | null {
     if (this.#closed) throw new CursorClosedError("read");
-    if (!(p instanceof Uint8Array)) throw notBytes("read", "p", p);
+    if (!isBytes(p)) throw notBytes("read", "p", p);
     const start = toPosition("set the read offset", offset);
     const bytes = this.#bytes;
     const count = Math.min(p.byteLength, bytes.byteLength - start);
@@ -820,7 +820,7 @@ export class Cursor
   writeAtSync(p: Uint8Array, offset: number | bigint): number {
     if (this.#closed) throw new CursorClosedError("write");
     if (this.#readOnly) throw new CursorReadOnlyError("write");
-    if (!(p instanceof Uint8Array)) throw notBytes("write", "p", p);
+    if (!isBytes(p)) throw notBytes("write", "p", p);
     const start = toPosition("set the write offset", offset);
     const bytes = this.#bytes;
     const count = p.byteLength;

@@ -403,6 +403,21 @@ Deno.test("Cursor methods never leak an engine error for a look-alike or proxied
         want,
       );
     }
+    const bytesP = p as Uint8Array;
+    for (
+      const [action, call] of [
+        ["read exactly", () => cursor.readExactSync(bytesP)],
+        ["read", () => cursor.readAtSync(bytesP, 0)],
+        ["write", () => cursor.writeAtSync(bytesP, 0)],
+      ] as const
+    ) {
+      assert.throws(call, {
+        name: "TypeError",
+        message: new RegExp(`^Cannot ${action}: p must be a Uint8Array`),
+      });
+    }
+    await assert.rejects(cursor.readAt(bytesP, 0), TypeError);
+    await assert.rejects(cursor.writeAt(bytesP, 0), TypeError);
     assert.throws(() => new Cursor(p as Uint8Array), {
       name: "TypeError",
       message: /^Cannot create a cursor: source must be a typed array/,
