@@ -100,7 +100,9 @@ type Into = { fill: number } | { at: number };
 /** One operation on the cursor or its memory. */
 type Op =
   | { kind: "read"; n: number; into: Into }
+  | { kind: "readAt"; n: number; into: Into; offset: number | bigint }
   | { kind: "write"; data: number[] }
+  | { kind: "writeAt"; data: number[]; offset: number | bigint }
   | { kind: "writeOwn"; at: number; n: number }
   | { kind: "seek"; offset: number | bigint; whence: number }
   | { kind: "setPosition"; value: number | bigint }
@@ -124,7 +126,27 @@ const opArbitrary: fc.Arbitrary<Op> = fc.oneof(
     weight: 40,
     arbitrary: fc.record({
       kind: fc.constant("write" as const),
-      data: fc.array(fc.nat(255), { maxLength: 32 }),
+      data: fc.array(fc.nat(255), { maxLength: 32, size: "max" }),
+    }),
+  },
+  {
+    weight: 15,
+    arbitrary: fc.record({
+      kind: fc.constant("readAt" as const),
+      n: fc.oneof(fc.integer({ min: 0, max: 8 }), fc.nat(80)),
+      into: fc.oneof(
+        { weight: 3, arbitrary: fc.record({ fill: fc.nat(255) }) },
+        { weight: 1, arbitrary: fc.record({ at: fc.nat(80) }) },
+      ),
+      offset: offsetArbitrary,
+    }),
+  },
+  {
+    weight: 15,
+    arbitrary: fc.record({
+      kind: fc.constant("writeAt" as const),
+      data: fc.array(fc.nat(255), { maxLength: 32, size: "max" }),
+      offset: offsetArbitrary,
     }),
   },
   {
@@ -251,6 +273,24 @@ function modelSeek(
   return { value: m.pos };
 }
 
+/** The model's positional offset: a position, or the error. */
+function modelOffset(action: string, offset: unknown): number | Outcome {
+  const exact = exactOffset(offset);
+  if (exact === undefined) {
+    return {
+      error: RangeError,
+      message: new RegExp(`^Cannot ${action}: offset must be a safe integer`),
+    };
+  }
+  if (exact < 0n) {
+    return {
+      error: RangeError,
+      message: `Cannot ${action} to ${exact}: the position must be >= 0`,
+    };
+  }
+  return Number(exact);
+}
+
 /** Resolves a view of the cursor's own memory: `[start, end)` in bounds. */
 function ownRange(length: number, at: number, n: number): [number, number] {
   const start = at % (length + 1);
@@ -260,21 +300,29 @@ function ownRange(length: number, at: number, n: number): [number, number] {
 /** Applies `op` to the model and tells what the cursor must give. */
 function expect(m: Model, op: Op): Outcome | undefined {
   switch (op.kind) {
-    case "read": {
+    case "read":
+    case "readAt": {
       if (m.closed) return closed("read");
+      let from = m.pos;
+      if (op.kind === "readAt") {
+        const offset = modelOffset("set the read offset", op.offset);
+        if (typeof offset !== "number") return offset;
+        from = offset;
+      }
       const [start, end] = "at" in op.into
         ? ownRange(m.bytes.length, op.into.at, op.n)
         : [0, op.n];
       const n = end - start;
       if (n === 0) return { value: 0 };
-      const count = Math.min(n, m.bytes.length - m.pos);
+      const count = Math.min(n, m.bytes.length - from);
       if (count <= 0) return { value: null };
-      const copied = m.bytes.slice(m.pos, m.pos + count);
+      const copied = m.bytes.slice(from, from + count);
       if ("at" in op.into) m.bytes.splice(start, count, ...copied);
-      m.pos += count;
+      if (op.kind === "read") m.pos += count;
       return { value: count };
     }
     case "write":
+    case "writeAt":
     case "writeOwn": {
       if (m.closed) return closed("write");
       if (m.readOnly) {
@@ -283,23 +331,29 @@ function expect(m: Model, op: Op): Outcome | undefined {
           message: "Cannot write: the cursor is read-only",
         };
       }
-      const data = op.kind === "write"
-        ? op.data
-        : m.bytes.slice(...ownRange(m.bytes.length, op.at, op.n));
+      let from = m.pos;
+      if (op.kind === "writeAt") {
+        const offset = modelOffset("set the write offset", op.offset);
+        if (typeof offset !== "number") return offset;
+        from = offset;
+      }
+      const data = op.kind === "writeOwn"
+        ? m.bytes.slice(...ownRange(m.bytes.length, op.at, op.n))
+        : op.data;
       if (data.length === 0) return { value: 0 };
-      const end = m.pos + data.length;
+      const end = from + data.length;
       // Memory that can grow does, to the write's end, zeros in any gap.
       if (end > m.bytes.length && end <= m.capacity) resizeModel(m, end);
       if (end > m.bytes.length) {
-        const available = Math.max(0, m.capacity - m.pos);
+        const available = Math.max(0, m.capacity - from);
         return {
           error: CursorFullError,
           message: /^Cannot write /,
           fields: { requested: data.length, available },
         };
       }
-      m.bytes.splice(m.pos, data.length, ...data);
-      m.pos += data.length;
+      m.bytes.splice(from, data.length, ...data);
+      if (op.kind !== "writeAt") m.pos += data.length;
       return { value: data.length };
     }
     case "seek":
@@ -359,21 +413,25 @@ const noCheck = (): void => {};
 function perform(r: Real, op: Op, async: boolean): Call {
   const { cursor, backing } = r;
   switch (op.kind) {
-    case "read": {
+    case "read":
+    case "readAt": {
+      const read = (p: Uint8Array) =>
+        op.kind === "read"
+          ? settle(async, () => async ? cursor.read(p) : cursor.readSync(p))
+          : settle(
+            async,
+            () =>
+              async
+                ? cursor.readAt(p, op.offset)
+                : cursor.readAtSync(p, op.offset),
+          );
       if ("at" in op.into) {
         const view = backing.view();
         const p = view.subarray(...ownRange(view.length, op.into.at, op.n));
-        const pending = settle(
-          async,
-          () => async ? cursor.read(p) : cursor.readSync(p),
-        );
-        return { pending, check: noCheck };
+        return { pending: read(p), check: noCheck };
       }
       const p = new Uint8Array(op.n).fill(op.into.fill);
-      const pending = settle(
-        async,
-        () => async ? cursor.read(p) : cursor.readSync(p),
-      );
+      const pending = read(p);
       const fill = op.into.fill;
       return {
         pending,
@@ -389,18 +447,24 @@ function perform(r: Real, op: Op, async: boolean): Call {
       };
     }
     case "write":
+    case "writeAt":
     case "writeOwn": {
       let p: Uint8Array;
-      if (op.kind === "write") {
-        p = Uint8Array.from(op.data);
-      } else {
+      if (op.kind === "writeOwn") {
         const view = backing.view();
         p = view.subarray(...ownRange(view.length, op.at, op.n));
+      } else {
+        p = Uint8Array.from(op.data);
       }
-      const pending = settle(
-        async,
-        () => async ? cursor.write(p) : cursor.writeSync(p),
-      );
+      const pending = op.kind === "writeAt"
+        ? settle(
+          async,
+          () =>
+            async
+              ? cursor.writeAt(p, op.offset)
+              : cursor.writeAtSync(p, op.offset),
+        )
+        : settle(async, () => async ? cursor.write(p) : cursor.writeSync(p));
       if (op.kind === "writeOwn") return { pending, check: noCheck };
       const data = op.data;
       return {
