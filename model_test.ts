@@ -110,34 +110,38 @@ type Op =
   | { kind: "resize"; length: number }
   | { kind: "close" };
 
+/** A read size: often small, up to past the end of any backing. */
+const readSize = fc.oneof(fc.integer({ min: 0, max: 8 }), fc.nat(80));
+/** Mostly a fresh `p`, sometimes a view of the cursor's own memory. */
+const intoArbitrary: fc.Arbitrary<Into> = fc.oneof(
+  { weight: 3, arbitrary: fc.record({ fill: fc.nat(255) }) },
+  { weight: 1, arbitrary: fc.record({ at: fc.nat(80) }) },
+);
+/** 0 to 32 bytes, spread over the whole range ("max" size). */
+const writeData = fc.array(fc.nat(255), { maxLength: 32, size: "max" });
+
 const opArbitrary: fc.Arbitrary<Op> = fc.oneof(
   {
     weight: 40,
     arbitrary: fc.record({
       kind: fc.constant("read" as const),
-      n: fc.oneof(fc.integer({ min: 0, max: 8 }), fc.nat(80)),
-      into: fc.oneof(
-        { weight: 3, arbitrary: fc.record({ fill: fc.nat(255) }) },
-        { weight: 1, arbitrary: fc.record({ at: fc.nat(80) }) },
-      ),
+      n: readSize,
+      into: intoArbitrary,
     }),
   },
   {
     weight: 40,
     arbitrary: fc.record({
       kind: fc.constant("write" as const),
-      data: fc.array(fc.nat(255), { maxLength: 32, size: "max" }),
+      data: writeData,
     }),
   },
   {
     weight: 15,
     arbitrary: fc.record({
       kind: fc.constant("readAt" as const),
-      n: fc.oneof(fc.integer({ min: 0, max: 8 }), fc.nat(80)),
-      into: fc.oneof(
-        { weight: 3, arbitrary: fc.record({ fill: fc.nat(255) }) },
-        { weight: 1, arbitrary: fc.record({ at: fc.nat(80) }) },
-      ),
+      n: readSize,
+      into: intoArbitrary,
       offset: offsetArbitrary,
     }),
   },
@@ -145,7 +149,7 @@ const opArbitrary: fc.Arbitrary<Op> = fc.oneof(
     weight: 15,
     arbitrary: fc.record({
       kind: fc.constant("writeAt" as const),
-      data: fc.array(fc.nat(255), { maxLength: 32, size: "max" }),
+      data: writeData,
       offset: offsetArbitrary,
     }),
   },
