@@ -458,6 +458,26 @@ Deno.test("Cursor checks the closed state before the argument types", async () =
   await assert.rejects(cursor.seek(0, undefined as never), closed("seek"));
 });
 
+Deno.test("Cursor reports a closed read-only cursor as closed, not read-only", async () => {
+  const cursor = new Cursor(new Uint8Array(4), { readOnly: true });
+  cursor.close();
+  const closed = (action: string) => ({
+    name: "CursorClosedError",
+    message: `Cannot ${action}: the cursor is closed`,
+  });
+  const reader = { readSync: () => null, read: () => Promise.resolve(null) };
+  assert.throws(() => cursor.writeSync(new Uint8Array(1)), closed("write"));
+  assert.throws(
+    () => cursor.writeAtSync(new Uint8Array(1), 0),
+    closed("write"),
+  );
+  assert.throws(
+    () => cursor.readFromSync(reader),
+    closed("read from a reader"),
+  );
+  await assert.rejects(cursor.readFrom(reader), closed("read from a reader"));
+});
+
 Deno.test("Cursor.writeSync() on a read-only cursor refuses before checking p", () => {
   const cursor = new Cursor(new Uint8Array(4), { readOnly: true });
   assert.throws(() => cursor.writeSync(42 as never), {

@@ -81,6 +81,17 @@ for (const [detach, detachBuffer] of detachers) {
         await assertRejectsDetached("read", cursor.read(new Uint8Array(4)));
         await assertRejectsDetached("write", cursor.write(new Uint8Array(1)));
         await assertRejectsDetached("seek", cursor.seek(1, SeekMode.Current));
+        // Positional I/O too, with an empty p and at offsets in and past the
+        // old bytes.
+        for (const offset of [0, 3, 40]) {
+          for (const size of [0, 1, 4]) {
+            const p = new Uint8Array(size);
+            assertDetached("read", () => cursor.readAtSync(p, offset));
+            assertDetached("write", () => cursor.writeAtSync(p, offset));
+            await assertRejectsDetached("read", cursor.readAt(p, offset));
+            await assertRejectsDetached("write", cursor.writeAt(p, offset));
+          }
+        }
         assert.equal(cursor.position, start);
 
         cursor.close();
