@@ -48,11 +48,22 @@ export interface CursorOptions {
  * nothing, unless the memory can grow in place (a resizable `ArrayBuffer` or
  * growable `SharedArrayBuffer`, up to its `maxByteLength`).
  *
- * It implements `Reader`, `ReaderSync`, `Writer`, `WriterSync`, `Seeker`,
- * `SeekerSync` and `Closer` with the semantics of `@std/io` and
- * `Deno.FsFile`: a read returns `null` at the end (never 0 for a non-empty
- * buffer), a write stores all of its bytes or none, and a seek past the end is
- * allowed.
+ * It implements {@linkcode Reader}, {@linkcode ReaderSync}, {@linkcode Writer},
+ * {@linkcode WriterSync}, {@linkcode Seeker}, {@linkcode SeekerSync} and
+ * {@linkcode Closer} with the semantics of `@std/io` and `Deno.FsFile`: a read
+ * returns `null` at the end (never 0 for a non-empty buffer), a write stores
+ * all of its bytes or none, and a seek past the end is allowed.
+ *
+ * For parsing binary formats it adds views that alias the memory
+ * ({@linkcode Cursor.prototype.peek | peek()},
+ * {@linkcode Cursor.prototype.take | take()},
+ * {@linkcode Cursor.prototype.remainder | remainder()},
+ * {@linkcode Cursor.prototype.readUntil | readUntil()}), all-or-nothing
+ * {@linkcode Cursor.prototype.readExact | readExact()}, positional
+ * {@linkcode Cursor.prototype.readAt | readAt()} and
+ * {@linkcode Cursor.prototype.writeAt | writeAt()}, and typed numbers such as
+ * {@linkcode Cursor.prototype.readUint32 | readUint32()} that read and write
+ * like `DataView`.
  *
  * The async methods do their work at call time and return a settled promise,
  * so un-awaited calls apply in call order. Failures become rejected promises,
@@ -106,7 +117,8 @@ export class Cursor
    * other views are taken at their length of the moment.
    *
    * @param source The memory to wrap.
-   * @param options Whether the cursor may write.
+   * @param options How the cursor may be used: `{ readOnly: true }` refuses
+   * every write.
    * @throws {TypeError} If `source` is not a typed array, `DataView`,
    * `ArrayBuffer` or `SharedArrayBuffer`, or its buffer is detached.
    *
@@ -135,7 +147,7 @@ export class Cursor
   /**
    * The position of the next read or write, in bytes from the start. It may lie
    * past the end. Setting it validates the value like
-   * {@linkcode Cursor.prototype.seekSync} with
+   * {@linkcode Cursor.prototype.seekSync | seekSync()} with
    * {@linkcode SeekMode | SeekMode.Start}.
    *
    * @throws {CursorClosedError} On set, if the cursor is closed.
@@ -200,7 +212,7 @@ export class Cursor
   }
 
   /**
-   * Whether {@linkcode Cursor.prototype.close} has been called.
+   * Whether {@linkcode Cursor.prototype.close | close()} has been called.
    *
    * @example Closed after `close()`
    * ```ts
@@ -237,8 +249,8 @@ export class Cursor
    * The wrapped memory as a `Uint8Array`, without copying: the very object
    * passed to the constructor when that was a `Uint8Array`, otherwise a view of
    * the same bytes. It stays available after
-   * {@linkcode Cursor.prototype.close}, so the result of writing can be taken
-   * once a stream has closed the cursor.
+   * {@linkcode Cursor.prototype.close | close()}, so the result of writing can
+   * be taken once a stream has closed the cursor.
    *
    * @returns The wrapped bytes, aliasing the caller's memory.
    *
@@ -301,8 +313,9 @@ export class Cursor
   }
 
   /**
-   * The asynchronous form of {@linkcode Cursor.prototype.readSync}: the bytes
-   * are read at call time and the promise is already settled.
+   * The asynchronous form of
+   * {@linkcode Cursor.prototype.readSync | readSync()}: the bytes are read at
+   * call time and the promise is already settled.
    *
    * @param p The buffer to fill.
    * @returns The number of bytes read; `0` when `p` is empty; `null` when `p`
@@ -402,8 +415,9 @@ export class Cursor
   }
 
   /**
-   * The asynchronous form of {@linkcode Cursor.prototype.writeSync}: the bytes
-   * are written at call time and the promise is already settled.
+   * The asynchronous form of
+   * {@linkcode Cursor.prototype.writeSync | writeSync()}: the bytes are written
+   * at call time and the promise is already settled.
    *
    * @param p The bytes to write.
    * @returns `p.byteLength`.
@@ -467,8 +481,9 @@ export class Cursor
   }
 
   /**
-   * The asynchronous form of {@linkcode Cursor.prototype.seekSync}: the
-   * position moves at call time and the promise is already settled.
+   * The asynchronous form of
+   * {@linkcode Cursor.prototype.seekSync | seekSync()}: the position moves at
+   * call time and the promise is already settled.
    *
    * @param offset How far to move, as a safe integer `number` or a `bigint`.
    * @param whence What `offset` is relative to.
@@ -677,8 +692,9 @@ export class Cursor
   }
 
   /**
-   * The asynchronous form of {@linkcode Cursor.prototype.readExactSync}: the
-   * bytes are read at call time and the promise is already settled.
+   * The asynchronous form of
+   * {@linkcode Cursor.prototype.readExactSync | readExactSync()}: the bytes are
+   * read at call time and the promise is already settled.
    *
    * @typeParam T The type of `p`.
    * @param p The buffer to fill.
@@ -709,7 +725,8 @@ export class Cursor
   /**
    * Copies up to `p.byteLength` bytes from `offset` into `p` without moving the
    * position (Go's `ReaderAt`). The same rules as
-   * {@linkcode Cursor.prototype.readSync} apply, counted from `offset`.
+   * {@linkcode Cursor.prototype.readSync | readSync()} apply, counted from
+   * `offset`.
    *
    * @param p The buffer to fill.
    * @param offset Where to read from, in bytes from the start, validated like a
@@ -747,8 +764,9 @@ export class Cursor
   }
 
   /**
-   * The asynchronous form of {@linkcode Cursor.prototype.readAtSync}: the bytes
-   * are read at call time and the promise is already settled.
+   * The asynchronous form of
+   * {@linkcode Cursor.prototype.readAtSync | readAtSync()}: the bytes are read
+   * at call time and the promise is already settled.
    *
    * @param p The buffer to fill.
    * @param offset Where to read from, in bytes from the start.
@@ -779,9 +797,10 @@ export class Cursor
 
   /**
    * Copies all of `p` to `offset` without moving the position (Go's
-   * `WriterAt`). The same rules as {@linkcode Cursor.prototype.writeSync}
-   * apply, counted from `offset`: memory that can grow in place grows, and a
-   * write that still does not fit throws and writes nothing.
+   * `WriterAt`). The same rules as
+   * {@linkcode Cursor.prototype.writeSync | writeSync()} apply, counted from
+   * `offset`: memory that can grow in place grows, and a write that still does
+   * not fit throws and writes nothing.
    *
    * @param p The bytes to write.
    * @param offset Where to write to, in bytes from the start, validated like a
@@ -825,8 +844,9 @@ export class Cursor
   }
 
   /**
-   * The asynchronous form of {@linkcode Cursor.prototype.writeAtSync}: the
-   * bytes are written at call time and the promise is already settled.
+   * The asynchronous form of
+   * {@linkcode Cursor.prototype.writeAtSync | writeAtSync()}: the bytes are
+   * written at call time and the promise is already settled.
    *
    * @param p The bytes to write.
    * @param offset Where to write to, in bytes from the start.
@@ -896,7 +916,8 @@ export class Cursor
    * Writes `value` as a signed 8-bit integer at the position and advances past
    * it, as `DataView.prototype.setInt8` does. Out-of-range values wrap modulo
    * 2^8. At the end, even after growing the memory in place as
-   * {@linkcode Cursor.prototype.writeSync} does, it throws and writes nothing.
+   * {@linkcode Cursor.prototype.writeSync | writeSync()} does, it throws and
+   * writes nothing.
    *
    * @param value The number to write.
    * @throws {CursorClosedError} If the cursor is closed.
@@ -972,8 +993,9 @@ export class Cursor
   /**
    * Writes `value` as an unsigned 8-bit integer at the position and advances
    * past it, as `DataView.prototype.setUint8` does. Out-of-range values wrap
-   * modulo 2^8. At the end, even after growing the memory in place as
-   * {@linkcode Cursor.prototype.writeSync} does, it throws and writes nothing.
+   * modulo `2 ** 8`. At the end, even after growing the memory in place as
+   * {@linkcode Cursor.prototype.writeSync | writeSync()} does, it throws and
+   * writes nothing.
    *
    * @param value The number to write.
    * @throws {CursorClosedError} If the cursor is closed.
@@ -1051,9 +1073,10 @@ export class Cursor
   /**
    * Writes `value` as a signed 16-bit integer at the position and advances past
    * it, as `DataView.prototype.setInt16` does; big-endian unless `littleEndian`
-   * is `true`. Out-of-range values wrap modulo 2^16. When fewer than 2 bytes
-   * are free, even after growing the memory in place as
-   * {@linkcode Cursor.prototype.writeSync} does, it throws and writes nothing.
+   * is `true`. Out-of-range values wrap modulo `2 ** 16`. When fewer than 2
+   * bytes are free, even after growing the memory in place as
+   * {@linkcode Cursor.prototype.writeSync | writeSync()} does, it throws and
+   * writes nothing.
    *
    * @param value The number to write.
    * @param littleEndian Whether to store the least significant byte first.
@@ -1133,9 +1156,10 @@ export class Cursor
   /**
    * Writes `value` as an unsigned 16-bit integer at the position and advances
    * past it, as `DataView.prototype.setUint16` does; big-endian unless
-   * `littleEndian` is `true`. Out-of-range values wrap modulo 2^16. When fewer
-   * than 2 bytes are free, even after growing the memory in place as
-   * {@linkcode Cursor.prototype.writeSync} does, it throws and writes nothing.
+   * `littleEndian` is `true`. Out-of-range values wrap modulo `2 ** 16`. When
+   * fewer than 2 bytes are free, even after growing the memory in place as
+   * {@linkcode Cursor.prototype.writeSync | writeSync()} does, it throws and
+   * writes nothing.
    *
    * @param value The number to write.
    * @param littleEndian Whether to store the least significant byte first.
@@ -1215,9 +1239,10 @@ export class Cursor
   /**
    * Writes `value` as a signed 32-bit integer at the position and advances past
    * it, as `DataView.prototype.setInt32` does; big-endian unless `littleEndian`
-   * is `true`. Out-of-range values wrap modulo 2^32. When fewer than 4 bytes
-   * are free, even after growing the memory in place as
-   * {@linkcode Cursor.prototype.writeSync} does, it throws and writes nothing.
+   * is `true`. Out-of-range values wrap modulo `2 ** 32`. When fewer than 4
+   * bytes are free, even after growing the memory in place as
+   * {@linkcode Cursor.prototype.writeSync | writeSync()} does, it throws and
+   * writes nothing.
    *
    * @param value The number to write.
    * @param littleEndian Whether to store the least significant byte first.
@@ -1300,9 +1325,10 @@ export class Cursor
   /**
    * Writes `value` as an unsigned 32-bit integer at the position and advances
    * past it, as `DataView.prototype.setUint32` does; big-endian unless
-   * `littleEndian` is `true`. Out-of-range values wrap modulo 2^32. When fewer
-   * than 4 bytes are free, even after growing the memory in place as
-   * {@linkcode Cursor.prototype.writeSync} does, it throws and writes nothing.
+   * `littleEndian` is `true`. Out-of-range values wrap modulo `2 ** 32`. When
+   * fewer than 4 bytes are free, even after growing the memory in place as
+   * {@linkcode Cursor.prototype.writeSync | writeSync()} does, it throws and
+   * writes nothing.
    *
    * @param value The number to write.
    * @param littleEndian Whether to store the least significant byte first.
@@ -1387,9 +1413,10 @@ export class Cursor
   /**
    * Writes `value` as a signed 64-bit integer at the position and advances past
    * it, as `DataView.prototype.setBigInt64` does; big-endian unless
-   * `littleEndian` is `true`. Out-of-range values wrap modulo 2^64. When fewer
-   * than 8 bytes are free, even after growing the memory in place as
-   * {@linkcode Cursor.prototype.writeSync} does, it throws and writes nothing.
+   * `littleEndian` is `true`. Out-of-range values wrap modulo `2 ** 64`. When
+   * fewer than 8 bytes are free, even after growing the memory in place as
+   * {@linkcode Cursor.prototype.writeSync | writeSync()} does, it throws and
+   * writes nothing.
    *
    * @param value The number to write.
    * @param littleEndian Whether to store the least significant byte first.
@@ -1474,9 +1501,10 @@ export class Cursor
   /**
    * Writes `value` as an unsigned 64-bit integer at the position and advances
    * past it, as `DataView.prototype.setBigUint64` does; big-endian unless
-   * `littleEndian` is `true`. Out-of-range values wrap modulo 2^64. When fewer
-   * than 8 bytes are free, even after growing the memory in place as
-   * {@linkcode Cursor.prototype.writeSync} does, it throws and writes nothing.
+   * `littleEndian` is `true`. Out-of-range values wrap modulo `2 ** 64`. When
+   * fewer than 8 bytes are free, even after growing the memory in place as
+   * {@linkcode Cursor.prototype.writeSync | writeSync()} does, it throws and
+   * writes nothing.
    *
    * @param value The number to write.
    * @param littleEndian Whether to store the least significant byte first.
@@ -1564,8 +1592,9 @@ export class Cursor
    * advances past it, as `DataView.prototype.setFloat16` does; big-endian
    * unless `littleEndian` is `true`. The value is rounded to the nearest 16-bit
    * float. When fewer than 2 bytes are free, even after growing the memory in
-   * place as {@linkcode Cursor.prototype.writeSync} does, it throws and writes
-   * nothing. Needs a runtime with `DataView.prototype.setFloat16`.
+   * place as {@linkcode Cursor.prototype.writeSync | writeSync()} does, it
+   * throws and writes nothing. Needs a runtime with
+   * `DataView.prototype.setFloat16`.
    *
    * @param value The number to write.
    * @param littleEndian Whether to store the least significant byte first.
@@ -1648,7 +1677,8 @@ export class Cursor
    * `DataView.prototype.setFloat32` does; big-endian unless `littleEndian` is
    * `true`. The value is rounded to the nearest 32-bit float. When fewer than 4
    * bytes are free, even after growing the memory in place as
-   * {@linkcode Cursor.prototype.writeSync} does, it throws and writes nothing.
+   * {@linkcode Cursor.prototype.writeSync | writeSync()} does, it throws and
+   * writes nothing.
    *
    * @param value The number to write.
    * @param littleEndian Whether to store the least significant byte first.
@@ -1735,7 +1765,8 @@ export class Cursor
    * `DataView.prototype.setFloat64` does; big-endian unless `littleEndian` is
    * `true`. The value is rounded to the nearest 64-bit float. When fewer than 8
    * bytes are free, even after growing the memory in place as
-   * {@linkcode Cursor.prototype.writeSync} does, it throws and writes nothing.
+   * {@linkcode Cursor.prototype.writeSync | writeSync()} does, it throws and
+   * writes nothing.
    *
    * @param value The number to write.
    * @param littleEndian Whether to store the least significant byte first.
@@ -1779,9 +1810,9 @@ export class Cursor
 
   /**
    * Closes the cursor. Afterwards every read, write and seek fails with
-   * {@linkcode CursorClosedError}; {@linkcode Cursor.prototype.bytes} still
-   * returns the memory, which belongs to the caller. Calling it again does
-   * nothing, because stream adapters may close more than once.
+   * {@linkcode CursorClosedError}; {@linkcode Cursor.prototype.bytes | bytes()}
+   * still returns the memory, which belongs to the caller. Calling it again
+   * does nothing, because stream adapters may close more than once.
    *
    * @example Close twice
    * ```ts
@@ -1802,7 +1833,7 @@ export class Cursor
 
   /**
    * Closes the cursor at the end of a `using` block; the same as
-   * {@linkcode Cursor.prototype.close}.
+   * {@linkcode Cursor.prototype.close | close()}.
    *
    * @example Close with `using`
    * ```ts
@@ -1832,9 +1863,10 @@ export class Cursor
    *
    * Reading starts at the position of the first pull. As with `Deno.FsFile`,
    * the stream closes the cursor when it reaches the end or is cancelled, so
-   * one object can be handed on as "a file"; {@linkcode Cursor.prototype.bytes}
-   * and {@linkcode Cursor.prototype.position} still work afterwards, and a
-   * second cursor over the same memory is free when you need to keep reading.
+   * one object can be handed on as "a file";
+   * {@linkcode Cursor.prototype.bytes | bytes()} and
+   * {@linkcode Cursor.prototype.position | position} still work afterwards, and
+   * a second cursor over the same memory is free when you need to keep reading.
    * The stream is made on first access and the same one is returned afterwards.
    *
    * @returns The cursor's readable byte stream.
@@ -1864,13 +1896,15 @@ export class Cursor
 
   /**
    * A stream that writes each chunk at the position with
-   * {@linkcode Cursor.prototype.writeSync}, like `Deno.FsFile.writable`. A
-   * chunk that does not fit errors the stream with {@linkcode CursorFullError}
-   * and none of its bytes are written (a resizable or growable buffer grows
-   * first, see {@linkcode Cursor.prototype.writeSync}). Closing or aborting the
-   * stream closes the cursor (pass `preventClose` to `pipeTo` to keep it open);
-   * the bytes stay readable through {@linkcode Cursor.prototype.bytes}. The
-   * stream is made on first access and the same one is returned afterwards.
+   * {@linkcode Cursor.prototype.writeSync | writeSync()}, like
+   * `Deno.FsFile.writable`. A chunk that does not fit errors the stream with
+   * {@linkcode CursorFullError} and none of its bytes are written (a resizable
+   * or growable buffer grows first, see
+   * {@linkcode Cursor.prototype.writeSync | writeSync()}). Closing or aborting
+   * the stream closes the cursor (pass `preventClose` to `pipeTo` to keep it
+   * open); the bytes stay readable through
+   * {@linkcode Cursor.prototype.bytes | bytes()}. The stream is made on first
+   * access and the same one is returned afterwards.
    *
    * @returns The cursor's writable stream.
    *
@@ -1925,9 +1959,10 @@ export class Cursor
   }
 
   /**
-   * The asynchronous form of {@linkcode Cursor.prototype.writeToSync}: hands
-   * the bytes from the position to the end to `writer` as views of the wrapped
-   * memory, awaiting each call.
+   * The asynchronous form of
+   * {@linkcode Cursor.prototype.writeToSync | writeToSync()}: hands the bytes
+   * from the position to the end to `writer` as views of the wrapped memory,
+   * awaiting each call.
    *
    * @param writer Where to write, such as a `Deno.FsFile` or another cursor.
    * @returns The number of bytes written; `0` at or past the end.
@@ -1965,12 +2000,13 @@ export class Cursor
    * `reader` returns `null` or the cursor is full, advancing by what was read.
    * Each read is offered only the room left, so nothing is lost when the cursor
    * fills up: the rest stays in `reader` (check
-   * {@linkcode Cursor.prototype.remaining} to tell a full cursor from the
-   * reader's end). A resizable `ArrayBuffer` or growable `SharedArrayBuffer`
-   * grows in place when full (doubling, up to its `maxByteLength`); an
-   * `ArrayBuffer` is then trimmed back to end where the data ends, while a
-   * `SharedArrayBuffer`, which cannot shrink, keeps zero bytes past it. If
-   * `reader` throws, the bytes read before stay and the position is after them.
+   * {@linkcode Cursor.prototype.remaining | remaining} to tell a full cursor
+   * from the reader's end). A resizable `ArrayBuffer` or growable
+   * `SharedArrayBuffer` grows in place when full (doubling, up to its
+   * `maxByteLength`); an `ArrayBuffer` is then trimmed back to end where the
+   * data ends, while a `SharedArrayBuffer`, which cannot shrink, keeps zero
+   * bytes past it. If `reader` throws, the bytes read before stay and the
+   * position is after them.
    *
    * @param reader Where to read from, such as a `Deno.FsFile`.
    * @returns The number of bytes read.
@@ -2002,9 +2038,10 @@ export class Cursor
   }
 
   /**
-   * The asynchronous form of {@linkcode Cursor.prototype.readFromSync}: reads
-   * from `reader` into the wrapped memory at the position until its end or
-   * until the cursor is full, growing a resizable or growable buffer in place.
+   * The asynchronous form of
+   * {@linkcode Cursor.prototype.readFromSync | readFromSync()}: reads from
+   * `reader` into the wrapped memory at the position until its end or until the
+   * cursor is full, growing a resizable or growable buffer in place.
    *
    * @param reader Where to read from, such as a `Deno.FsFile`.
    * @returns The number of bytes read.
@@ -2056,9 +2093,10 @@ export class Cursor
   }
 
   /**
-   * Claims `size` bytes at the position for {@linkcode Cursor.prototype.take}
-   * or {@linkcode Cursor.prototype.readExactSync} and advances past them. The
-   * callers check `#closed` first, before their arguments.
+   * Claims `size` bytes at the position for
+   * {@linkcode Cursor.prototype.take | take()} or
+   * {@linkcode Cursor.prototype.readExactSync | readExactSync()} and advances
+   * past them. The callers check `#closed` first, before their arguments.
    *
    * @returns Where the claimed bytes start.
    */
@@ -2158,8 +2196,8 @@ export class Cursor
   /**
    * The one slow path of every write of `p` at `start`: empty `p`, a detached
    * buffer, growth in place, or full. It does not move the position. The fast
-   * path in {@linkcode Cursor.prototype.writeSync} stays one bounds check and
-   * one `set`.
+   * path in {@linkcode Cursor.prototype.writeSync | writeSync()} stays one
+   * bounds check and one `set`.
    *
    * @returns `p.byteLength`.
    */
@@ -2238,8 +2276,9 @@ export class Cursor
   }
 
   /**
-   * The steps of {@linkcode Cursor.prototype.writeToSync}: yields the rest of
-   * the memory as a view and advances by the count the writer answers with.
+   * The steps of {@linkcode Cursor.prototype.writeToSync | writeToSync()}:
+   * yields the rest of the memory as a view and advances by the count the
+   * writer answers with.
    */
   *#writeToSteps(): Generator<Uint8Array, number, unknown> {
     let total = 0;
@@ -2261,9 +2300,10 @@ export class Cursor
   }
 
   /**
-   * The steps of {@linkcode Cursor.prototype.readFromSync}: yields the room
-   * from the position to the end (growing the memory when it is full) and
-   * advances by the count the reader answers with, until `null` or full.
+   * The steps of {@linkcode Cursor.prototype.readFromSync | readFromSync()}:
+   * yields the room from the position to the end (growing the memory when it is
+   * full) and advances by the count the reader answers with, until `null` or
+   * full.
    */
   *#readFromSteps(): Generator<Uint8Array, number, unknown> {
     if (this.#closed) throw new CursorClosedError(READ_FROM);
@@ -2398,8 +2438,8 @@ function notBytes(action: string, name: string, value: unknown): TypeError {
 const NO_DATA_VIEW = new DataView(new ArrayBuffer(0));
 
 /**
- * Checks a byte count given to {@linkcode Cursor.prototype.peek} or
- * {@linkcode Cursor.prototype.take}.
+ * Checks a byte count given to {@linkcode Cursor.prototype.peek | peek()} or
+ * {@linkcode Cursor.prototype.take | take()}.
  */
 function toLength(action: string, value: unknown): number {
   // Fast path: a safe integer >= 0 is the only valid count.
@@ -2444,18 +2484,24 @@ function assertFloat16(method: "getFloat16" | "setFloat16"): void {
   }
 }
 
-/** The action named in errors of {@linkcode Cursor.prototype.writeTo}. */
+/**
+ * The action named in errors of
+ * {@linkcode Cursor.prototype.writeTo | writeTo()}.
+ */
 const WRITE_TO = "write to a writer";
-/** The action named in errors of {@linkcode Cursor.prototype.readFrom}. */
+/**
+ * The action named in errors of
+ * {@linkcode Cursor.prototype.readFrom | readFrom()}.
+ */
 const READ_FROM = "read from a reader";
 /**
- * The fewest bytes {@linkcode Cursor.prototype.readFrom} grows a full buffer
- * by.
+ * The fewest bytes {@linkcode Cursor.prototype.readFrom | readFrom()} grows a
+ * full buffer by.
  */
 const MIN_GROWTH = 65_536;
 /**
- * How many empty reads in a row {@linkcode Cursor.prototype.readFrom} accepts
- * (Go's io).
+ * How many empty reads in a row
+ * {@linkcode Cursor.prototype.readFrom | readFrom()} accepts (Go's io).
  */
 const MAX_EMPTY_READS = 100;
 

@@ -7,7 +7,7 @@
 
 /**
  * Thrown (or rejected with) by every operation on a cursor after
- * {@linkcode Cursor.prototype.close}.
+ * {@linkcode Cursor.prototype.close | cursor.close()}.
  *
  * @example Tell a closed cursor apart
  * ```ts
@@ -107,10 +107,11 @@ export class CursorFullError extends RangeError {
 
 /**
  * Thrown (or rejected with) when a read needs more bytes than remain between
- * the position and the end, as by {@linkcode Cursor.prototype.readExactSync},
- * {@linkcode Cursor.prototype.take} and the typed reads such as
- * {@linkcode Cursor.prototype.readUint32}. Nothing is read and the position
- * does not move.
+ * the position and the end, as by
+ * {@linkcode Cursor.prototype.readExactSync | cursor.readExactSync()},
+ * {@linkcode Cursor.prototype.take | cursor.take()} and the typed reads such as
+ * {@linkcode Cursor.prototype.readUint32 | cursor.readUint32()}. Nothing is
+ * read and the position does not move.
  *
  * @example Find out how many bytes were left
  * ```ts
