@@ -237,8 +237,9 @@ export class Cursor
    * import { Cursor } from "@iocursor/cursor";
    * import assert from "node:assert/strict";
    *
-   * assert.equal(new Cursor(new Uint8Array(1), { readOnly: true }).readOnly, true);
-   * assert.equal(new Cursor(new Uint8Array(1)).readOnly, false);
+   * const memory = new Uint8Array(1);
+   * assert.equal(new Cursor(memory, { readOnly: true }).readOnly, true);
+   * assert.equal(new Cursor(memory).readOnly, false);
    * ```
    */
   get readOnly(): boolean {
@@ -379,7 +380,10 @@ export class Cursor
    *   cursor.writeSync(new Uint8Array(chunk));
    * }
    * assert.deepEqual(memory, new Uint8Array([1, 2, 3, 4, 5, 6]));
-   * assert.throws(() => cursor.writeSync(new Uint8Array(1)), CursorFullError);
+   * assert.throws(
+   *   () => cursor.writeSync(new Uint8Array(1)),
+   *   CursorFullError,
+   * );
    * ```
    *
    * @example Grow a resizable buffer in place
@@ -392,8 +396,11 @@ export class Cursor
    * cursor.position = 3;
    * cursor.writeSync(new Uint8Array([7, 8]));
    * assert.equal(buffer.byteLength, 5);
-   * assert.deepEqual(new Uint8Array(buffer), new Uint8Array([0, 0, 0, 7, 8]));
-   * assert.throws(() => cursor.writeSync(new Uint8Array(2)), CursorFullError);
+   * assert.deepEqual(new Uint8Array(buffer), Uint8Array.of(0, 0, 0, 7, 8));
+   * assert.throws(
+   *   () => cursor.writeSync(new Uint8Array(2)),
+   *   CursorFullError,
+   * );
    * assert.equal(buffer.byteLength, 5);
    * ```
    */
@@ -673,7 +680,8 @@ export class Cursor
    * import assert from "node:assert/strict";
    *
    * const cursor = new Cursor(new Uint8Array([1, 2, 3, 4, 5]));
-   * assert.deepEqual(cursor.readExactSync(new Uint8Array(3)), new Uint8Array([1, 2, 3]));
+   * const header = cursor.readExactSync(new Uint8Array(3));
+   * assert.deepEqual(header, new Uint8Array([1, 2, 3]));
    * assert.throws(() => cursor.readExactSync(new Uint8Array(3)), {
    *   name: "UnexpectedEofError",
    *   message: "Cannot read exactly 3 bytes: only 2 bytes remain",
@@ -711,7 +719,8 @@ export class Cursor
    * import assert from "node:assert/strict";
    *
    * const cursor = new Cursor(new Uint8Array([2, 0xca, 0xfe, 0xff]));
-   * const body = await cursor.readExact(new Uint8Array(cursor.readUint8()));
+   * const length = cursor.readUint8();
+   * const body = await cursor.readExact(new Uint8Array(length));
    * assert.deepEqual(body, new Uint8Array([0xca, 0xfe]));
    * await assert.rejects(cursor.readExact(new Uint8Array(2)), RangeError);
    * assert.equal(cursor.position, 3);
@@ -868,7 +877,10 @@ export class Cursor
    * const cursor = new Cursor(memory);
    * assert.equal(await cursor.writeAt(new Uint8Array([5, 6]), 1n), 2);
    * assert.deepEqual(memory, new Uint8Array([0, 5, 6]));
-   * await assert.rejects(cursor.writeAt(new Uint8Array(2), 2), CursorFullError);
+   * await assert.rejects(
+   *   cursor.writeAt(new Uint8Array(2), 2),
+   *   CursorFullError,
+   * );
    * ```
    */
   // deno-lint-ignore require-await -- the sync method does the work at call time
@@ -1215,7 +1227,10 @@ export class Cursor
    * import { Cursor } from "@iocursor/cursor";
    * import assert from "node:assert/strict";
    *
-   * const cursor = new Cursor(new Uint8Array([0xff, 0xff, 0xff, 0xfe, 0xfe, 0xff, 0xff, 0xff]));
+   * const cursor = new Cursor(new Uint8Array([
+   *   0xff, 0xff, 0xff, 0xfe,
+   *   0xfe, 0xff, 0xff, 0xff,
+   * ]));
    * assert.equal(cursor.readInt32(), -2);
    * assert.equal(cursor.readInt32(true), -2);
    * assert.equal(cursor.position, 8);
@@ -1301,7 +1316,10 @@ export class Cursor
    * import { Cursor } from "@iocursor/cursor";
    * import assert from "node:assert/strict";
    *
-   * const cursor = new Cursor(new Uint8Array([0xde, 0xad, 0xbe, 0xef, 0xef, 0xbe, 0xad, 0xde]));
+   * const cursor = new Cursor(new Uint8Array([
+   *   0xde, 0xad, 0xbe, 0xef,
+   *   0xef, 0xbe, 0xad, 0xde,
+   * ]));
    * assert.equal(cursor.readUint32(), 0xdeadbeef);
    * assert.equal(cursor.readUint32(true), 0xdeadbeef);
    * assert.equal(cursor.position, 8);
@@ -1388,7 +1406,10 @@ export class Cursor
    * import assert from "node:assert/strict";
    *
    * const cursor = new Cursor(
-   *   new Uint8Array([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xfe, 0xfe, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff]),
+   *   new Uint8Array([
+   *     0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xfe,
+   *     0xfe, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+   *   ]),
    * );
    * assert.equal(cursor.readBigInt64(), -2n);
    * assert.equal(cursor.readBigInt64(true), -2n);
@@ -1438,7 +1459,10 @@ export class Cursor
    * cursor.writeBigInt64(-2n, true);
    * assert.deepEqual(
    *   memory,
-   *   new Uint8Array([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xfe, 0xfe, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff]),
+   *   new Uint8Array([
+   *     0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xfe,
+   *     0xfe, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+   *   ]),
    * );
    * assert.throws(() => cursor.writeBigInt64(-2n), RangeError);
    * ```
@@ -1476,7 +1500,10 @@ export class Cursor
    * import assert from "node:assert/strict";
    *
    * const cursor = new Cursor(
-   *   new Uint8Array([0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x08, 0x07, 0x06, 0x05, 0x04, 0x03, 0x02, 0x01]),
+   *   new Uint8Array([
+   *     0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08,
+   *     0x08, 0x07, 0x06, 0x05, 0x04, 0x03, 0x02, 0x01,
+   *   ]),
    * );
    * assert.equal(cursor.readBigUint64(), 0x0102030405060708n);
    * assert.equal(cursor.readBigUint64(true), 0x0102030405060708n);
@@ -1526,9 +1553,15 @@ export class Cursor
    * cursor.writeBigUint64(0x0102030405060708n, true);
    * assert.deepEqual(
    *   memory,
-   *   new Uint8Array([0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x08, 0x07, 0x06, 0x05, 0x04, 0x03, 0x02, 0x01]),
+   *   new Uint8Array([
+   *     0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08,
+   *     0x08, 0x07, 0x06, 0x05, 0x04, 0x03, 0x02, 0x01,
+   *   ]),
    * );
-   * assert.throws(() => cursor.writeBigUint64(0x0102030405060708n), RangeError);
+   * assert.throws(
+   *   () => cursor.writeBigUint64(0x0102030405060708n),
+   *   RangeError,
+   * );
    * ```
    */
   writeBigUint64(value: bigint, littleEndian?: boolean): void {
@@ -1651,7 +1684,10 @@ export class Cursor
    * import { Cursor } from "@iocursor/cursor";
    * import assert from "node:assert/strict";
    *
-   * const cursor = new Cursor(new Uint8Array([0x3f, 0xc0, 0x00, 0x00, 0x00, 0x00, 0xc0, 0x3f]));
+   * const cursor = new Cursor(new Uint8Array([
+   *   0x3f, 0xc0, 0x00, 0x00,
+   *   0x00, 0x00, 0xc0, 0x3f,
+   * ]));
    * assert.equal(cursor.readFloat32(), 1.5);
    * assert.equal(cursor.readFloat32(true), 1.5);
    * assert.equal(cursor.position, 8);
@@ -1738,7 +1774,10 @@ export class Cursor
    * import assert from "node:assert/strict";
    *
    * const cursor = new Cursor(
-   *   new Uint8Array([0x3f, 0xf8, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xf8, 0x3f]),
+   *   new Uint8Array([
+   *     0x3f, 0xf8, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+   *     0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xf8, 0x3f,
+   *   ]),
    * );
    * assert.equal(cursor.readFloat64(), 1.5);
    * assert.equal(cursor.readFloat64(true), 1.5);
@@ -1788,7 +1827,10 @@ export class Cursor
    * cursor.writeFloat64(1.5, true);
    * assert.deepEqual(
    *   memory,
-   *   new Uint8Array([0x3f, 0xf8, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xf8, 0x3f]),
+   *   new Uint8Array([
+   *     0x3f, 0xf8, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+   *     0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xf8, 0x3f,
+   *   ]),
    * );
    * assert.throws(() => cursor.writeFloat64(1.5), RangeError);
    * ```

@@ -16,7 +16,10 @@
  *
  * const cursor = new Cursor(new Uint8Array(4));
  * cursor.close();
- * assert.throws(() => cursor.readSync(new Uint8Array(1)), CursorClosedError);
+ * assert.throws(
+ *   () => cursor.readSync(new Uint8Array(1)),
+ *   CursorClosedError,
+ * );
  * ```
  */
 export class CursorClosedError extends Error {
@@ -41,7 +44,10 @@ export class CursorClosedError extends Error {
  * import assert from "node:assert/strict";
  *
  * const cursor = new Cursor(new Uint8Array(4), { readOnly: true });
- * assert.throws(() => cursor.writeSync(new Uint8Array(1)), CursorReadOnlyError);
+ * assert.throws(
+ *   () => cursor.writeSync(new Uint8Array(1)),
+ *   CursorReadOnlyError,
+ * );
  * ```
  */
 export class CursorReadOnlyError extends Error {
@@ -121,7 +127,10 @@ export class CursorFullError extends RangeError {
  * const cursor = new Cursor(new Uint8Array(3));
  * assert.throws(() => cursor.readExactSync(new Uint8Array(8)), (error) => {
  *   assert(error instanceof UnexpectedEofError);
- *   assert.equal(error.message, "Cannot read exactly 8 bytes: only 3 bytes remain");
+ *   assert.equal(
+ *     error.message,
+ *     "Cannot read exactly 8 bytes: only 3 bytes remain",
+ *   );
  *   assert.equal(error.requested, 8);
  *   assert.equal(error.available, 3);
  *   return true;
