@@ -48,11 +48,22 @@ export interface CursorOptions {
  * nothing, unless the memory can grow in place (a resizable `ArrayBuffer` or
  * growable `SharedArrayBuffer`, up to its `maxByteLength`).
  *
- * It implements `Reader`, `ReaderSync`, `Writer`, `WriterSync`, `Seeker`,
- * `SeekerSync` and `Closer` with the semantics of `@std/io` and
- * `Deno.FsFile`: a read returns `null` at the end (never 0 for a non-empty
- * buffer), a write stores all of its bytes or none, and a seek past the end is
- * allowed.
+ * It implements {@linkcode Reader}, {@linkcode ReaderSync}, {@linkcode Writer},
+ * {@linkcode WriterSync}, {@linkcode Seeker}, {@linkcode SeekerSync} and
+ * {@linkcode Closer} with the semantics of `@std/io` and `Deno.FsFile`: a read
+ * returns `null` at the end (never 0 for a non-empty buffer), a write stores
+ * all of its bytes or none, and a seek past the end is allowed.
+ *
+ * For parsing binary formats it adds views that alias the memory
+ * ({@linkcode Cursor.prototype.peek | peek()},
+ * {@linkcode Cursor.prototype.take | take()},
+ * {@linkcode Cursor.prototype.remainder | remainder()},
+ * {@linkcode Cursor.prototype.readUntil | readUntil()}), all-or-nothing
+ * {@linkcode Cursor.prototype.readExact | readExact()}, positional
+ * {@linkcode Cursor.prototype.readAt | readAt()} and
+ * {@linkcode Cursor.prototype.writeAt | writeAt()}, and typed numbers such as
+ * {@linkcode Cursor.prototype.readUint32 | readUint32()} that read and write
+ * like `DataView`.
  *
  * The async methods do their work at call time and return a settled promise,
  * so un-awaited calls apply in call order. Failures become rejected promises,
@@ -106,7 +117,8 @@ export class Cursor
    * other views are taken at their length of the moment.
    *
    * @param source The memory to wrap.
-   * @param options Whether the cursor may write.
+   * @param options How the cursor may be used: `{ readOnly: true }` refuses
+   * every write.
    * @throws {TypeError} If `source` is not a typed array, `DataView`,
    * `ArrayBuffer` or `SharedArrayBuffer`, or its buffer is detached; or if
    * `options.readOnly` is given and is not a boolean.
@@ -143,9 +155,10 @@ export class Cursor
   }
 
   /**
-   * The position of the next read or write, in bytes from the start. It may
-   * lie past the end. Setting it validates the value like
-   * {@linkcode Cursor.seekSync} with {@linkcode SeekMode.Start}.
+   * The position of the next read or write, in bytes from the start. It may lie
+   * past the end. Setting it validates the value like
+   * {@linkcode Cursor.prototype.seekSync | seekSync()} with
+   * {@linkcode SeekMode | SeekMode.Start}.
    *
    * @throws {CursorClosedError} On set, if the cursor is closed.
    * @throws {TypeError} On set, if the value is neither a number nor a bigint.
@@ -209,7 +222,7 @@ export class Cursor
   }
 
   /**
-   * Whether {@linkcode Cursor.close} has been called.
+   * Whether {@linkcode Cursor.prototype.close | close()} has been called.
    *
    * @example Closed after `close()`
    * ```ts
@@ -234,8 +247,9 @@ export class Cursor
    * import { Cursor } from "@iocursor/cursor";
    * import assert from "node:assert/strict";
    *
-   * assert.equal(new Cursor(new Uint8Array(1), { readOnly: true }).readOnly, true);
-   * assert.equal(new Cursor(new Uint8Array(1)).readOnly, false);
+   * const memory = new Uint8Array(1);
+   * assert.equal(new Cursor(memory, { readOnly: true }).readOnly, true);
+   * assert.equal(new Cursor(memory).readOnly, false);
    * ```
    */
   get readOnly(): boolean {
@@ -244,9 +258,10 @@ export class Cursor
 
   /**
    * The wrapped memory as a `Uint8Array`, without copying: the very object
-   * passed to the constructor when that was a `Uint8Array`, otherwise a view
-   * of the same bytes. It stays available after {@linkcode Cursor.close}, so
-   * the result of writing can be taken once a stream has closed the cursor.
+   * passed to the constructor when that was a `Uint8Array`, otherwise a view of
+   * the same bytes. It stays available after
+   * {@linkcode Cursor.prototype.close | close()}, so the result of writing can
+   * be taken once a stream has closed the cursor.
    *
    * @returns The wrapped bytes, aliasing the caller's memory.
    *
@@ -309,8 +324,9 @@ export class Cursor
   }
 
   /**
-   * The asynchronous form of {@linkcode Cursor.readSync}: the bytes are read
-   * at call time and the promise is already settled.
+   * The asynchronous form of
+   * {@linkcode Cursor.prototype.readSync | readSync()}: the bytes are read at
+   * call time and the promise is already settled.
    *
    * @param p The buffer to fill.
    * @returns The number of bytes read; `0` when `p` is empty; `null` when `p`
@@ -374,7 +390,10 @@ export class Cursor
    *   cursor.writeSync(new Uint8Array(chunk));
    * }
    * assert.deepEqual(memory, new Uint8Array([1, 2, 3, 4, 5, 6]));
-   * assert.throws(() => cursor.writeSync(new Uint8Array(1)), CursorFullError);
+   * assert.throws(
+   *   () => cursor.writeSync(new Uint8Array(1)),
+   *   CursorFullError,
+   * );
    * ```
    *
    * @example Grow a resizable buffer in place
@@ -387,8 +406,11 @@ export class Cursor
    * cursor.position = 3;
    * cursor.writeSync(new Uint8Array([7, 8]));
    * assert.equal(buffer.byteLength, 5);
-   * assert.deepEqual(new Uint8Array(buffer), new Uint8Array([0, 0, 0, 7, 8]));
-   * assert.throws(() => cursor.writeSync(new Uint8Array(2)), CursorFullError);
+   * assert.deepEqual(new Uint8Array(buffer), Uint8Array.of(0, 0, 0, 7, 8));
+   * assert.throws(
+   *   () => cursor.writeSync(new Uint8Array(2)),
+   *   CursorFullError,
+   * );
    * assert.equal(buffer.byteLength, 5);
    * ```
    */
@@ -410,8 +432,9 @@ export class Cursor
   }
 
   /**
-   * The asynchronous form of {@linkcode Cursor.writeSync}: the bytes are
-   * written at call time and the promise is already settled.
+   * The asynchronous form of
+   * {@linkcode Cursor.prototype.writeSync | writeSync()}: the bytes are written
+   * at call time and the promise is already settled.
    *
    * @param p The bytes to write.
    * @returns `p.byteLength`.
@@ -475,8 +498,9 @@ export class Cursor
   }
 
   /**
-   * The asynchronous form of {@linkcode Cursor.seekSync}: the position moves
-   * at call time and the promise is already settled.
+   * The asynchronous form of
+   * {@linkcode Cursor.prototype.seekSync | seekSync()}: the position moves at
+   * call time and the promise is already settled.
    *
    * @param offset How far to move, as a safe integer `number` or a `bigint`.
    * @param whence What `offset` is relative to.
@@ -666,7 +690,8 @@ export class Cursor
    * import assert from "node:assert/strict";
    *
    * const cursor = new Cursor(new Uint8Array([1, 2, 3, 4, 5]));
-   * assert.deepEqual(cursor.readExactSync(new Uint8Array(3)), new Uint8Array([1, 2, 3]));
+   * const header = cursor.readExactSync(new Uint8Array(3));
+   * assert.deepEqual(header, new Uint8Array([1, 2, 3]));
    * assert.throws(() => cursor.readExactSync(new Uint8Array(3)), {
    *   name: "UnexpectedEofError",
    *   message: "Cannot read exactly 3 bytes: only 2 bytes remain",
@@ -685,7 +710,8 @@ export class Cursor
   }
 
   /**
-   * The asynchronous form of {@linkcode Cursor.readExactSync}: the bytes are
+   * The asynchronous form of
+   * {@linkcode Cursor.prototype.readExactSync | readExactSync()}: the bytes are
    * read at call time and the promise is already settled.
    *
    * @typeParam T The type of `p`.
@@ -703,7 +729,8 @@ export class Cursor
    * import assert from "node:assert/strict";
    *
    * const cursor = new Cursor(new Uint8Array([2, 0xca, 0xfe, 0xff]));
-   * const body = await cursor.readExact(new Uint8Array(cursor.readUint8()));
+   * const length = cursor.readUint8();
+   * const body = await cursor.readExact(new Uint8Array(length));
    * assert.deepEqual(body, new Uint8Array([0xca, 0xfe]));
    * await assert.rejects(cursor.readExact(new Uint8Array(2)), RangeError);
    * assert.equal(cursor.position, 3);
@@ -715,13 +742,14 @@ export class Cursor
   }
 
   /**
-   * Copies up to `p.byteLength` bytes from `offset` into `p` without moving
-   * the position (Go's `ReaderAt`). The same rules as
-   * {@linkcode Cursor.readSync} apply, counted from `offset`.
+   * Copies up to `p.byteLength` bytes from `offset` into `p` without moving the
+   * position (Go's `ReaderAt`). The same rules as
+   * {@linkcode Cursor.prototype.readSync | readSync()} apply, counted from
+   * `offset`.
    *
    * @param p The buffer to fill.
-   * @param offset Where to read from, in bytes from the start, validated like
-   * a seek with {@linkcode SeekMode.Start}.
+   * @param offset Where to read from, in bytes from the start, validated like a
+   * seek with {@linkcode SeekMode | SeekMode.Start}.
    * @returns The number of bytes read; `0` when `p` is empty; `null` when `p`
    * is not empty and `offset` is at or past the end.
    * @throws {CursorClosedError} If the cursor is closed.
@@ -755,8 +783,9 @@ export class Cursor
   }
 
   /**
-   * The asynchronous form of {@linkcode Cursor.readAtSync}: the bytes are
-   * read at call time and the promise is already settled.
+   * The asynchronous form of
+   * {@linkcode Cursor.prototype.readAtSync | readAtSync()}: the bytes are read
+   * at call time and the promise is already settled.
    *
    * @param p The buffer to fill.
    * @param offset Where to read from, in bytes from the start.
@@ -787,13 +816,14 @@ export class Cursor
 
   /**
    * Copies all of `p` to `offset` without moving the position (Go's
-   * `WriterAt`). The same rules as {@linkcode Cursor.writeSync} apply,
-   * counted from `offset`: memory that can grow in place grows, and a write
-   * that still does not fit throws and writes nothing.
+   * `WriterAt`). The same rules as
+   * {@linkcode Cursor.prototype.writeSync | writeSync()} apply, counted from
+   * `offset`: memory that can grow in place grows, and a write that still does
+   * not fit throws and writes nothing.
    *
    * @param p The bytes to write.
-   * @param offset Where to write to, in bytes from the start, validated like
-   * a seek with {@linkcode SeekMode.Start}.
+   * @param offset Where to write to, in bytes from the start, validated like a
+   * seek with {@linkcode SeekMode | SeekMode.Start}.
    * @returns `p.byteLength`.
    * @throws {CursorClosedError} If the cursor is closed.
    * @throws {CursorReadOnlyError} If the cursor is read-only.
@@ -833,7 +863,8 @@ export class Cursor
   }
 
   /**
-   * The asynchronous form of {@linkcode Cursor.writeAtSync}: the bytes are
+   * The asynchronous form of
+   * {@linkcode Cursor.prototype.writeAtSync | writeAtSync()}: the bytes are
    * written at call time and the promise is already settled.
    *
    * @param p The bytes to write.
@@ -856,7 +887,10 @@ export class Cursor
    * const cursor = new Cursor(memory);
    * assert.equal(await cursor.writeAt(new Uint8Array([5, 6]), 1n), 2);
    * assert.deepEqual(memory, new Uint8Array([0, 5, 6]));
-   * await assert.rejects(cursor.writeAt(new Uint8Array(2), 2), CursorFullError);
+   * await assert.rejects(
+   *   cursor.writeAt(new Uint8Array(2), 2),
+   *   CursorFullError,
+   * );
    * ```
    */
   // deno-lint-ignore require-await -- the sync method does the work at call time
@@ -901,10 +935,11 @@ export class Cursor
   }
 
   /**
-   * Writes `value` as a signed 8-bit integer at the position and advances
-   * past it, as `DataView.prototype.setInt8` does. Out-of-range values wrap
-   * modulo 2^8. At the end, even after growing the memory in place as
-   * {@linkcode Cursor.writeSync} does, it throws and writes nothing.
+   * Writes `value` as a signed 8-bit integer at the position and advances past
+   * it, as `DataView.prototype.setInt8` does. Out-of-range values wrap modulo
+   * 2^8. At the end, even after growing the memory in place as
+   * {@linkcode Cursor.prototype.writeSync | writeSync()} does, it throws and
+   * writes nothing.
    *
    * @param value The number to write.
    * @throws {CursorClosedError} If the cursor is closed.
@@ -980,8 +1015,9 @@ export class Cursor
   /**
    * Writes `value` as an unsigned 8-bit integer at the position and advances
    * past it, as `DataView.prototype.setUint8` does. Out-of-range values wrap
-   * modulo 2^8. At the end, even after growing the memory in place as
-   * {@linkcode Cursor.writeSync} does, it throws and writes nothing.
+   * modulo `2 ** 8`. At the end, even after growing the memory in place as
+   * {@linkcode Cursor.prototype.writeSync | writeSync()} does, it throws and
+   * writes nothing.
    *
    * @param value The number to write.
    * @throws {CursorClosedError} If the cursor is closed.
@@ -1057,11 +1093,12 @@ export class Cursor
   }
 
   /**
-   * Writes `value` as a signed 16-bit integer at the position and advances
-   * past it, as `DataView.prototype.setInt16` does; big-endian unless
-   * `littleEndian` is `true`. Out-of-range values wrap modulo 2^16. When
-   * fewer than 2 bytes are free, even after growing the memory in place as
-   * {@linkcode Cursor.writeSync} does, it throws and writes nothing.
+   * Writes `value` as a signed 16-bit integer at the position and advances past
+   * it, as `DataView.prototype.setInt16` does; big-endian unless `littleEndian`
+   * is `true`. Out-of-range values wrap modulo `2 ** 16`. When fewer than 2
+   * bytes are free, even after growing the memory in place as
+   * {@linkcode Cursor.prototype.writeSync | writeSync()} does, it throws and
+   * writes nothing.
    *
    * @param value The number to write.
    * @param littleEndian Whether to store the least significant byte first.
@@ -1141,9 +1178,10 @@ export class Cursor
   /**
    * Writes `value` as an unsigned 16-bit integer at the position and advances
    * past it, as `DataView.prototype.setUint16` does; big-endian unless
-   * `littleEndian` is `true`. Out-of-range values wrap modulo 2^16. When
+   * `littleEndian` is `true`. Out-of-range values wrap modulo `2 ** 16`. When
    * fewer than 2 bytes are free, even after growing the memory in place as
-   * {@linkcode Cursor.writeSync} does, it throws and writes nothing.
+   * {@linkcode Cursor.prototype.writeSync | writeSync()} does, it throws and
+   * writes nothing.
    *
    * @param value The number to write.
    * @param littleEndian Whether to store the least significant byte first.
@@ -1199,7 +1237,10 @@ export class Cursor
    * import { Cursor } from "@iocursor/cursor";
    * import assert from "node:assert/strict";
    *
-   * const cursor = new Cursor(new Uint8Array([0xff, 0xff, 0xff, 0xfe, 0xfe, 0xff, 0xff, 0xff]));
+   * const cursor = new Cursor(new Uint8Array([
+   *   0xff, 0xff, 0xff, 0xfe,
+   *   0xfe, 0xff, 0xff, 0xff,
+   * ]));
    * assert.equal(cursor.readInt32(), -2);
    * assert.equal(cursor.readInt32(true), -2);
    * assert.equal(cursor.position, 8);
@@ -1221,11 +1262,12 @@ export class Cursor
   }
 
   /**
-   * Writes `value` as a signed 32-bit integer at the position and advances
-   * past it, as `DataView.prototype.setInt32` does; big-endian unless
-   * `littleEndian` is `true`. Out-of-range values wrap modulo 2^32. When
-   * fewer than 4 bytes are free, even after growing the memory in place as
-   * {@linkcode Cursor.writeSync} does, it throws and writes nothing.
+   * Writes `value` as a signed 32-bit integer at the position and advances past
+   * it, as `DataView.prototype.setInt32` does; big-endian unless `littleEndian`
+   * is `true`. Out-of-range values wrap modulo `2 ** 32`. When fewer than 4
+   * bytes are free, even after growing the memory in place as
+   * {@linkcode Cursor.prototype.writeSync | writeSync()} does, it throws and
+   * writes nothing.
    *
    * @param value The number to write.
    * @param littleEndian Whether to store the least significant byte first.
@@ -1284,7 +1326,10 @@ export class Cursor
    * import { Cursor } from "@iocursor/cursor";
    * import assert from "node:assert/strict";
    *
-   * const cursor = new Cursor(new Uint8Array([0xde, 0xad, 0xbe, 0xef, 0xef, 0xbe, 0xad, 0xde]));
+   * const cursor = new Cursor(new Uint8Array([
+   *   0xde, 0xad, 0xbe, 0xef,
+   *   0xef, 0xbe, 0xad, 0xde,
+   * ]));
    * assert.equal(cursor.readUint32(), 0xdeadbeef);
    * assert.equal(cursor.readUint32(true), 0xdeadbeef);
    * assert.equal(cursor.position, 8);
@@ -1308,9 +1353,10 @@ export class Cursor
   /**
    * Writes `value` as an unsigned 32-bit integer at the position and advances
    * past it, as `DataView.prototype.setUint32` does; big-endian unless
-   * `littleEndian` is `true`. Out-of-range values wrap modulo 2^32. When
+   * `littleEndian` is `true`. Out-of-range values wrap modulo `2 ** 32`. When
    * fewer than 4 bytes are free, even after growing the memory in place as
-   * {@linkcode Cursor.writeSync} does, it throws and writes nothing.
+   * {@linkcode Cursor.prototype.writeSync | writeSync()} does, it throws and
+   * writes nothing.
    *
    * @param value The number to write.
    * @param littleEndian Whether to store the least significant byte first.
@@ -1370,7 +1416,10 @@ export class Cursor
    * import assert from "node:assert/strict";
    *
    * const cursor = new Cursor(
-   *   new Uint8Array([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xfe, 0xfe, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff]),
+   *   new Uint8Array([
+   *     0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xfe,
+   *     0xfe, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+   *   ]),
    * );
    * assert.equal(cursor.readBigInt64(), -2n);
    * assert.equal(cursor.readBigInt64(true), -2n);
@@ -1393,11 +1442,12 @@ export class Cursor
   }
 
   /**
-   * Writes `value` as a signed 64-bit integer at the position and advances
-   * past it, as `DataView.prototype.setBigInt64` does; big-endian unless
-   * `littleEndian` is `true`. Out-of-range values wrap modulo 2^64. When
+   * Writes `value` as a signed 64-bit integer at the position and advances past
+   * it, as `DataView.prototype.setBigInt64` does; big-endian unless
+   * `littleEndian` is `true`. Out-of-range values wrap modulo `2 ** 64`. When
    * fewer than 8 bytes are free, even after growing the memory in place as
-   * {@linkcode Cursor.writeSync} does, it throws and writes nothing.
+   * {@linkcode Cursor.prototype.writeSync | writeSync()} does, it throws and
+   * writes nothing.
    *
    * @param value The number to write.
    * @param littleEndian Whether to store the least significant byte first.
@@ -1419,7 +1469,10 @@ export class Cursor
    * cursor.writeBigInt64(-2n, true);
    * assert.deepEqual(
    *   memory,
-   *   new Uint8Array([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xfe, 0xfe, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff]),
+   *   new Uint8Array([
+   *     0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xfe,
+   *     0xfe, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+   *   ]),
    * );
    * assert.throws(() => cursor.writeBigInt64(-2n), RangeError);
    * ```
@@ -1457,7 +1510,10 @@ export class Cursor
    * import assert from "node:assert/strict";
    *
    * const cursor = new Cursor(
-   *   new Uint8Array([0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x08, 0x07, 0x06, 0x05, 0x04, 0x03, 0x02, 0x01]),
+   *   new Uint8Array([
+   *     0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08,
+   *     0x08, 0x07, 0x06, 0x05, 0x04, 0x03, 0x02, 0x01,
+   *   ]),
    * );
    * assert.equal(cursor.readBigUint64(), 0x0102030405060708n);
    * assert.equal(cursor.readBigUint64(true), 0x0102030405060708n);
@@ -1482,9 +1538,10 @@ export class Cursor
   /**
    * Writes `value` as an unsigned 64-bit integer at the position and advances
    * past it, as `DataView.prototype.setBigUint64` does; big-endian unless
-   * `littleEndian` is `true`. Out-of-range values wrap modulo 2^64. When
+   * `littleEndian` is `true`. Out-of-range values wrap modulo `2 ** 64`. When
    * fewer than 8 bytes are free, even after growing the memory in place as
-   * {@linkcode Cursor.writeSync} does, it throws and writes nothing.
+   * {@linkcode Cursor.prototype.writeSync | writeSync()} does, it throws and
+   * writes nothing.
    *
    * @param value The number to write.
    * @param littleEndian Whether to store the least significant byte first.
@@ -1506,9 +1563,15 @@ export class Cursor
    * cursor.writeBigUint64(0x0102030405060708n, true);
    * assert.deepEqual(
    *   memory,
-   *   new Uint8Array([0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x08, 0x07, 0x06, 0x05, 0x04, 0x03, 0x02, 0x01]),
+   *   new Uint8Array([
+   *     0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08,
+   *     0x08, 0x07, 0x06, 0x05, 0x04, 0x03, 0x02, 0x01,
+   *   ]),
    * );
-   * assert.throws(() => cursor.writeBigUint64(0x0102030405060708n), RangeError);
+   * assert.throws(
+   *   () => cursor.writeBigUint64(0x0102030405060708n),
+   *   RangeError,
+   * );
    * ```
    */
   writeBigUint64(value: bigint, littleEndian?: boolean): void {
@@ -1570,10 +1633,11 @@ export class Cursor
   /**
    * Writes `value` as a 16-bit (half precision) float at the position and
    * advances past it, as `DataView.prototype.setFloat16` does; big-endian
-   * unless `littleEndian` is `true`. The value is rounded to the nearest
-   * 16-bit float. When fewer than 2 bytes are free, even after growing the
-   * memory in place as {@linkcode Cursor.writeSync} does, it throws and
-   * writes nothing. Needs a runtime with `DataView.prototype.setFloat16`.
+   * unless `littleEndian` is `true`. The value is rounded to the nearest 16-bit
+   * float. When fewer than 2 bytes are free, even after growing the memory in
+   * place as {@linkcode Cursor.prototype.writeSync | writeSync()} does, it
+   * throws and writes nothing. Needs a runtime with
+   * `DataView.prototype.setFloat16`.
    *
    * @param value The number to write.
    * @param littleEndian Whether to store the least significant byte first.
@@ -1630,7 +1694,10 @@ export class Cursor
    * import { Cursor } from "@iocursor/cursor";
    * import assert from "node:assert/strict";
    *
-   * const cursor = new Cursor(new Uint8Array([0x3f, 0xc0, 0x00, 0x00, 0x00, 0x00, 0xc0, 0x3f]));
+   * const cursor = new Cursor(new Uint8Array([
+   *   0x3f, 0xc0, 0x00, 0x00,
+   *   0x00, 0x00, 0xc0, 0x3f,
+   * ]));
    * assert.equal(cursor.readFloat32(), 1.5);
    * assert.equal(cursor.readFloat32(true), 1.5);
    * assert.equal(cursor.position, 8);
@@ -1654,9 +1721,10 @@ export class Cursor
   /**
    * Writes `value` as a 32-bit float at the position and advances past it, as
    * `DataView.prototype.setFloat32` does; big-endian unless `littleEndian` is
-   * `true`. The value is rounded to the nearest 32-bit float. When fewer than
-   * 4 bytes are free, even after growing the memory in place as {@linkcode
-   * Cursor.writeSync} does, it throws and writes nothing.
+   * `true`. The value is rounded to the nearest 32-bit float. When fewer than 4
+   * bytes are free, even after growing the memory in place as
+   * {@linkcode Cursor.prototype.writeSync | writeSync()} does, it throws and
+   * writes nothing.
    *
    * @param value The number to write.
    * @param littleEndian Whether to store the least significant byte first.
@@ -1716,7 +1784,10 @@ export class Cursor
    * import assert from "node:assert/strict";
    *
    * const cursor = new Cursor(
-   *   new Uint8Array([0x3f, 0xf8, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xf8, 0x3f]),
+   *   new Uint8Array([
+   *     0x3f, 0xf8, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+   *     0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xf8, 0x3f,
+   *   ]),
    * );
    * assert.equal(cursor.readFloat64(), 1.5);
    * assert.equal(cursor.readFloat64(true), 1.5);
@@ -1741,9 +1812,10 @@ export class Cursor
   /**
    * Writes `value` as a 64-bit float at the position and advances past it, as
    * `DataView.prototype.setFloat64` does; big-endian unless `littleEndian` is
-   * `true`. The value is rounded to the nearest 64-bit float. When fewer than
-   * 8 bytes are free, even after growing the memory in place as {@linkcode
-   * Cursor.writeSync} does, it throws and writes nothing.
+   * `true`. The value is rounded to the nearest 64-bit float. When fewer than 8
+   * bytes are free, even after growing the memory in place as
+   * {@linkcode Cursor.prototype.writeSync | writeSync()} does, it throws and
+   * writes nothing.
    *
    * @param value The number to write.
    * @param littleEndian Whether to store the least significant byte first.
@@ -1765,7 +1837,10 @@ export class Cursor
    * cursor.writeFloat64(1.5, true);
    * assert.deepEqual(
    *   memory,
-   *   new Uint8Array([0x3f, 0xf8, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xf8, 0x3f]),
+   *   new Uint8Array([
+   *     0x3f, 0xf8, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+   *     0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xf8, 0x3f,
+   *   ]),
    * );
    * assert.throws(() => cursor.writeFloat64(1.5), RangeError);
    * ```
@@ -1787,9 +1862,9 @@ export class Cursor
 
   /**
    * Closes the cursor. Afterwards every read, write and seek fails with
-   * {@linkcode CursorClosedError}; {@linkcode Cursor.bytes} still returns the
-   * memory, which belongs to the caller. Calling it again does nothing,
-   * because stream adapters may close more than once.
+   * {@linkcode CursorClosedError}; {@linkcode Cursor.prototype.bytes | bytes()}
+   * still returns the memory, which belongs to the caller. Calling it again
+   * does nothing, because stream adapters may close more than once.
    *
    * @example Close twice
    * ```ts
@@ -1810,7 +1885,7 @@ export class Cursor
 
   /**
    * Closes the cursor at the end of a `using` block; the same as
-   * {@linkcode Cursor.close}.
+   * {@linkcode Cursor.prototype.close | close()}.
    *
    * @example Close with `using`
    * ```ts
@@ -1840,10 +1915,11 @@ export class Cursor
    *
    * Reading starts at the position of the first pull. As with `Deno.FsFile`,
    * the stream closes the cursor when it reaches the end or is cancelled, so
-   * one object can be handed on as "a file"; {@linkcode Cursor.bytes} and
-   * {@linkcode Cursor.position} still work afterwards, and a second cursor
-   * over the same memory is free when you need to keep reading. The stream
-   * is made on first access and the same one is returned afterwards.
+   * one object can be handed on as "a file";
+   * {@linkcode Cursor.prototype.bytes | bytes()} and
+   * {@linkcode Cursor.prototype.position | position} still work afterwards, and
+   * a second cursor over the same memory is free when you need to keep reading.
+   * The stream is made on first access and the same one is returned afterwards.
    *
    * @returns The cursor's readable byte stream.
    *
@@ -1872,12 +1948,14 @@ export class Cursor
 
   /**
    * A stream that writes each chunk at the position with
-   * {@linkcode Cursor.writeSync}, like `Deno.FsFile.writable`. A chunk that
-   * does not fit errors the stream with {@linkcode CursorFullError} and none
-   * of its bytes are written (a resizable or growable buffer grows first, see
-   * {@linkcode Cursor.writeSync}). Closing or aborting the stream closes the
-   * cursor (pass `preventClose` to `pipeTo` to keep it open); the bytes stay
-   * readable through {@linkcode Cursor.bytes}. The stream is made on first
+   * {@linkcode Cursor.prototype.writeSync | writeSync()}, like
+   * `Deno.FsFile.writable`. A chunk that does not fit errors the stream with
+   * {@linkcode CursorFullError} and none of its bytes are written (a resizable
+   * or growable buffer grows first, see
+   * {@linkcode Cursor.prototype.writeSync | writeSync()}). Closing or aborting
+   * the stream closes the cursor (pass `preventClose` to `pipeTo` to keep it
+   * open); the bytes stay readable through
+   * {@linkcode Cursor.prototype.bytes | bytes()}. The stream is made on first
    * access and the same one is returned afterwards.
    *
    * @returns The cursor's writable stream.
@@ -1933,7 +2011,8 @@ export class Cursor
   }
 
   /**
-   * The asynchronous form of {@linkcode Cursor.writeToSync}: hands the bytes
+   * The asynchronous form of
+   * {@linkcode Cursor.prototype.writeToSync | writeToSync()}: hands the bytes
    * from the position to the end to `writer` as views of the wrapped memory,
    * awaiting each call.
    *
@@ -1969,17 +2048,17 @@ export class Cursor
   }
 
   /**
-   * Reads from `reader` straight into the wrapped memory at the position
-   * until `reader` returns `null` or the cursor is full, advancing by what
-   * was read. Each read is offered only the room left, so nothing is lost
-   * when the cursor fills up: the rest stays in `reader` (check
-   * {@linkcode Cursor.remaining} to tell a full cursor from the reader's
-   * end). A resizable `ArrayBuffer` or growable `SharedArrayBuffer` grows in
-   * place when full (doubling, up to its `maxByteLength`); an `ArrayBuffer`
-   * is then trimmed back to end where the data ends, while a
-   * `SharedArrayBuffer`, which cannot shrink, keeps zero bytes past it. If
-   * `reader` throws, the bytes read before stay and the position is after
-   * them.
+   * Reads from `reader` straight into the wrapped memory at the position until
+   * `reader` returns `null` or the cursor is full, advancing by what was read.
+   * Each read is offered only the room left, so nothing is lost when the cursor
+   * fills up: the rest stays in `reader` (check
+   * {@linkcode Cursor.prototype.remaining | remaining} to tell a full cursor
+   * from the reader's end). A resizable `ArrayBuffer` or growable
+   * `SharedArrayBuffer` grows in place when full (doubling, up to its
+   * `maxByteLength`); an `ArrayBuffer` is then trimmed back to end where the
+   * data ends, while a `SharedArrayBuffer`, which cannot shrink, keeps zero
+   * bytes past it. If `reader` throws, the bytes read before stay and the
+   * position is after them.
    *
    * @param reader Where to read from, such as a `Deno.FsFile`.
    * @returns The number of bytes read.
@@ -2011,9 +2090,10 @@ export class Cursor
   }
 
   /**
-   * The asynchronous form of {@linkcode Cursor.readFromSync}: reads from
-   * `reader` into the wrapped memory at the position until its end or until
-   * the cursor is full, growing a resizable or growable buffer in place.
+   * The asynchronous form of
+   * {@linkcode Cursor.prototype.readFromSync | readFromSync()}: reads from
+   * `reader` into the wrapped memory at the position until its end or until the
+   * cursor is full, growing a resizable or growable buffer in place.
    *
    * @param reader Where to read from, such as a `Deno.FsFile`.
    * @returns The number of bytes read.
@@ -2065,9 +2145,10 @@ export class Cursor
   }
 
   /**
-   * Claims `size` bytes at the position for {@linkcode Cursor.take} or
-   * {@linkcode Cursor.readExactSync} and advances past them. The callers
-   * check `#closed` first, before their arguments.
+   * Claims `size` bytes at the position for
+   * {@linkcode Cursor.prototype.take | take()} or
+   * {@linkcode Cursor.prototype.readExactSync | readExactSync()} and advances
+   * past them. The callers check `#closed` first, before their arguments.
    *
    * @returns Where the claimed bytes start.
    */
@@ -2165,10 +2246,10 @@ export class Cursor
   }
 
   /**
-   * The one slow path of every write of `p` at `start`: empty `p`, a
-   * detached buffer, growth in place, or full. It does not move the position.
-   * The fast path in {@linkcode Cursor.writeSync} stays one bounds check and
-   * one `set`.
+   * The one slow path of every write of `p` at `start`: empty `p`, a detached
+   * buffer, growth in place, or full. It does not move the position. The fast
+   * path in {@linkcode Cursor.prototype.writeSync | writeSync()} stays one
+   * bounds check and one `set`.
    *
    * @returns `p.byteLength`.
    */
@@ -2247,8 +2328,9 @@ export class Cursor
   }
 
   /**
-   * The steps of {@linkcode Cursor.writeToSync}: yields the rest of the
-   * memory as a view and advances by the count the writer answers with.
+   * The steps of {@linkcode Cursor.prototype.writeToSync | writeToSync()}:
+   * yields the rest of the memory as a view and advances by the count the
+   * writer answers with.
    */
   *#writeToSteps(): Generator<Uint8Array, number, unknown> {
     let total = 0;
@@ -2270,9 +2352,10 @@ export class Cursor
   }
 
   /**
-   * The steps of {@linkcode Cursor.readFromSync}: yields the room from the
-   * position to the end (growing the memory when it is full) and advances by
-   * the count the reader answers with, until `null` or full.
+   * The steps of {@linkcode Cursor.prototype.readFromSync | readFromSync()}:
+   * yields the room from the position to the end (growing the memory when it is
+   * full) and advances by the count the reader answers with, until `null` or
+   * full.
    */
   *#readFromSteps(): Generator<Uint8Array, number, unknown> {
     if (this.#closed) throw new CursorClosedError(READ_FROM);
@@ -2437,8 +2520,8 @@ function notBytes(action: string, name: string, value: unknown): TypeError {
 const NO_DATA_VIEW = new DataView(new ArrayBuffer(0));
 
 /**
- * Checks a byte count given to {@linkcode Cursor.peek} or
- * {@linkcode Cursor.take}.
+ * Checks a byte count given to {@linkcode Cursor.prototype.peek | peek()} or
+ * {@linkcode Cursor.prototype.take | take()}.
  */
 function toLength(action: string, value: unknown): number {
   // Fast path: a safe integer >= 0 is the only valid count.
@@ -2483,13 +2566,25 @@ function assertFloat16(method: "getFloat16" | "setFloat16"): void {
   }
 }
 
-/** The action named in errors of {@linkcode Cursor.writeTo}. */
+/**
+ * The action named in errors of
+ * {@linkcode Cursor.prototype.writeTo | writeTo()}.
+ */
 const WRITE_TO = "write to a writer";
-/** The action named in errors of {@linkcode Cursor.readFrom}. */
+/**
+ * The action named in errors of
+ * {@linkcode Cursor.prototype.readFrom | readFrom()}.
+ */
 const READ_FROM = "read from a reader";
-/** The fewest bytes {@linkcode Cursor.readFrom} grows a full buffer by. */
+/**
+ * The fewest bytes {@linkcode Cursor.prototype.readFrom | readFrom()} grows a
+ * full buffer by.
+ */
 const MIN_GROWTH = 65_536;
-/** How many empty reads in a row {@linkcode Cursor.readFrom} accepts (Go's io). */
+/**
+ * How many empty reads in a row
+ * {@linkcode Cursor.prototype.readFrom | readFrom()} accepts (Go's io).
+ */
 const MAX_EMPTY_READS = 100;
 
 /** Throws a TypeError unless `value` has a method called `method`. */
