@@ -5,7 +5,7 @@
 
 import assert from "node:assert/strict";
 import { Buffer } from "node:buffer";
-import type { CursorSource } from "./cursor.ts";
+import { Cursor, type CursorSource } from "./cursor.ts";
 
 /** The guard byte value written around every backing view. */
 export const GUARD = 0xa5;
@@ -26,6 +26,12 @@ export interface Backing {
    * for a resizable or growable buffer it tracks, 0 for fixed memory.
    */
   growth: number;
+  /**
+   * Resizes the memory as its owner would, so the view holds `length` bytes
+   * (at most its initial length + `growth`; new bytes are zero). Only on
+   * kinds whose view tracks a resizable `ArrayBuffer`.
+   */
+  resize?(length: number): void;
 }
 
 /** Builds a backing holding `initial`. */
@@ -49,9 +55,13 @@ function guarded(
     const all = new Uint8Array(buffer);
     all.fill(GUARD);
     all.set(initial, before);
-    return {
+    const backing: Backing = {
       source: wrap(buffer, before, length),
-      view: () => new Uint8Array(buffer, before, length),
+      // Memory that grows is tracked to its current end (`after` is 0).
+      view: () =>
+        growth > 0
+          ? new Uint8Array(buffer, before)
+          : new Uint8Array(buffer, before, length),
       growth,
       assertGuards() {
         const whole = new Uint8Array(buffer);
@@ -63,6 +73,10 @@ function guarded(
         }
       },
     };
+    if (growth > 0 && buffer instanceof ArrayBuffer) {
+      backing.resize = (n) => buffer.resize(before + n);
+    }
+    return backing;
   };
 }
 
@@ -110,6 +124,16 @@ export function backings(length: number): [string, BackingMaker][] {
         (n) => new ArrayBuffer(n, { maxByteLength: n + GROWTH }),
         (b, o) => new Uint8Array(b, o),
         GROWTH,
+      ),
+    ],
+    [
+      "fixed-length Uint8Array over a resizable ArrayBuffer",
+      guarded(
+        3,
+        5,
+        length,
+        (n) => new ArrayBuffer(n, { maxByteLength: n + GROWTH }),
+        (b, o, n) => new Uint8Array(b, o, n),
       ),
     ],
     [
@@ -163,4 +187,12 @@ export function testEveryBacking(
       backing.assertGuards();
     });
   }
+}
+
+/** A cursor whose buffer was detached (transferred) after it was made. */
+export function detachedCursor(): Cursor {
+  const buffer = new ArrayBuffer(8);
+  const cursor = new Cursor(buffer);
+  buffer.transfer();
+  return cursor;
 }

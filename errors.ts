@@ -7,7 +7,7 @@
 
 /**
  * Thrown (or rejected with) by every operation on a cursor after
- * {@linkcode Cursor.close}.
+ * {@linkcode Cursor.prototype.close | cursor.close()}.
  *
  * @example Tell a closed cursor apart
  * ```ts
@@ -16,7 +16,10 @@
  *
  * const cursor = new Cursor(new Uint8Array(4));
  * cursor.close();
- * assert.throws(() => cursor.readSync(new Uint8Array(1)), CursorClosedError);
+ * assert.throws(
+ *   () => cursor.readSync(new Uint8Array(1)),
+ *   CursorClosedError,
+ * );
  * ```
  */
 export class CursorClosedError extends Error {
@@ -41,7 +44,10 @@ export class CursorClosedError extends Error {
  * import assert from "node:assert/strict";
  *
  * const cursor = new Cursor(new Uint8Array(4), { readOnly: true });
- * assert.throws(() => cursor.writeSync(new Uint8Array(1)), CursorReadOnlyError);
+ * assert.throws(
+ *   () => cursor.writeSync(new Uint8Array(1)),
+ *   CursorReadOnlyError,
+ * );
  * ```
  */
 export class CursorReadOnlyError extends Error {
@@ -100,6 +106,58 @@ export class CursorFullError extends RangeError {
       } before the end`,
     );
     this.name = "CursorFullError";
+    this.requested = requested;
+    this.available = available;
+  }
+}
+
+/**
+ * Thrown (or rejected with) when a read needs more bytes than remain between
+ * the position and the end, as by
+ * {@linkcode Cursor.prototype.readExactSync | cursor.readExactSync()},
+ * {@linkcode Cursor.prototype.take | cursor.take()} and the typed reads such as
+ * {@linkcode Cursor.prototype.readUint32 | cursor.readUint32()}. Nothing is
+ * read and the position does not move.
+ *
+ * @example Find out how many bytes were left
+ * ```ts
+ * import { Cursor, UnexpectedEofError } from "@iocursor/cursor";
+ * import assert from "node:assert/strict";
+ *
+ * const cursor = new Cursor(new Uint8Array(3));
+ * assert.throws(() => cursor.readExactSync(new Uint8Array(8)), (error) => {
+ *   assert(error instanceof UnexpectedEofError);
+ *   assert.equal(
+ *     error.message,
+ *     "Cannot read exactly 8 bytes: only 3 bytes remain",
+ *   );
+ *   assert.equal(error.requested, 8);
+ *   assert.equal(error.available, 3);
+ *   return true;
+ * });
+ * assert.equal(cursor.position, 0);
+ * ```
+ */
+export class UnexpectedEofError extends RangeError {
+  /** How many bytes the read needed. */
+  readonly requested: number;
+  /** How many bytes remained between the position and the end. */
+  readonly available: number;
+
+  /**
+   * Creates the error for a read that needs more bytes than remain.
+   *
+   * @param action What was attempted, such as `"read exactly"`.
+   * @param requested How many bytes the read needed.
+   * @param available How many bytes remained.
+   */
+  constructor(action: string, requested: number, available: number) {
+    super(
+      `Cannot ${action} ${_byteCount(requested)}: only ${
+        _byteCount(available)
+      } ${available === 1 ? "remains" : "remain"}`,
+    );
+    this.name = "UnexpectedEofError";
     this.requested = requested;
     this.available = available;
   }

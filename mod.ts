@@ -3,12 +3,25 @@
  *
  * {@linkcode Cursor} wraps a `Uint8Array` (or any typed array, `DataView`,
  * `ArrayBuffer` or `SharedArrayBuffer`) without copying it, and implements the
- * `Reader`, `ReaderSync`, `Writer`, `WriterSync`, `Seeker`, `SeekerSync` and
- * `Closer` interfaces of `@std/io` and `Deno.FsFile`. Writes land in the
- * caller's memory; nothing is ever reallocated (a resizable `ArrayBuffer`
- * grows in place). `readable` and `writable` speak Web Streams, and
- * `writeTo`/`readFrom` copy to and from other readers and writers without a
- * scratch buffer.
+ * {@linkcode Reader}, {@linkcode ReaderSync}, {@linkcode Writer},
+ * {@linkcode WriterSync}, {@linkcode Seeker}, {@linkcode SeekerSync} and
+ * {@linkcode Closer} interfaces of `@std/io` and `Deno.FsFile`. Writes land in
+ * the caller's memory; nothing is ever reallocated (a resizable `ArrayBuffer`
+ * grows in place).
+ *
+ * For parsing, {@linkcode Cursor.prototype.peek | peek()},
+ * {@linkcode Cursor.prototype.take | take()} and
+ * {@linkcode Cursor.prototype.readUntil | readUntil()} return views of the
+ * memory instead of copies, {@linkcode Cursor.prototype.readExact | readExact()}
+ * reads all or nothing, {@linkcode Cursor.prototype.readAt | readAt()} and
+ * {@linkcode Cursor.prototype.writeAt | writeAt()} leave the position alone,
+ * and typed reads and writes such as
+ * {@linkcode Cursor.prototype.readUint32 | readUint32()} follow `DataView`.
+ * {@linkcode Cursor.prototype.readable | readable} and
+ * {@linkcode Cursor.prototype.writable | writable} speak Web Streams, and
+ * {@linkcode Cursor.prototype.writeTo | writeTo()} and
+ * {@linkcode Cursor.prototype.readFrom | readFrom()} copy to and from other
+ * readers and writers without a scratch buffer.
  *
  * @example Read, seek and write in the caller's memory
  * ```ts
@@ -36,6 +49,7 @@ export {
   CursorClosedError,
   CursorFullError,
   CursorReadOnlyError,
+  UnexpectedEofError,
 } from "./errors.ts";
 export { SeekMode } from "./seeker.ts";
 export type {

@@ -8,11 +8,14 @@ import assert from "node:assert/strict";
 import {
   type Closer,
   Cursor,
+  type CursorFullError,
+  type CursorOptions,
   type Reader,
   type ReaderSync,
   type Seeker,
   type SeekerSync,
   SeekMode,
+  type UnexpectedEofError,
   type Writer,
   type WriterSync,
 } from "./mod.ts";
@@ -63,6 +66,125 @@ assertType<Equal<Cursor["seekSync"], SeekerSync["seekSync"]>>();
 assertType<Equal<Cursor["close"], Closer["close"]>>();
 assertType<Equal<Cursor["position"], number>>();
 
+// Views (issue 4): a view, or null only where the end has no view to give.
+assertType<Equal<Cursor["peek"], (n: number) => Uint8Array>>();
+assertType<Equal<Cursor["take"], (n: number) => Uint8Array>>();
+assertType<Equal<Cursor["remainder"], () => Uint8Array>>();
+assertType<
+  Equal<Cursor["readUntil"], (delimiter: number) => Uint8Array | null>
+>();
+
+// Exact reads hand back the caller's own type, not a wider Uint8Array.
+assertType<
+  Equal<Cursor["readExactSync"], <T extends Uint8Array>(p: T) => T>
+>();
+assertType<
+  Equal<Cursor["readExact"], <T extends Uint8Array>(p: T) => Promise<T>>
+>();
+declare const typed: Cursor;
+declare const onArrayBuffer: Uint8Array<ArrayBuffer>;
+assertType<
+  Equal<
+    ReturnType<typeof typed.readExactSync<typeof onArrayBuffer>>,
+    Uint8Array<ArrayBuffer>
+  >
+>();
+
+// Positional I/O mirrors read/write with an offset like a seek's.
+assertType<
+  Equal<
+    Cursor["readAtSync"],
+    (p: Uint8Array, offset: number | bigint) => number | null
+  >
+>();
+assertType<
+  Equal<
+    Cursor["readAt"],
+    (p: Uint8Array, offset: number | bigint) => Promise<number | null>
+  >
+>();
+assertType<
+  Equal<
+    Cursor["writeAtSync"],
+    (p: Uint8Array, offset: number | bigint) => number
+  >
+>();
+assertType<
+  Equal<
+    Cursor["writeAt"],
+    (p: Uint8Array, offset: number | bigint) => Promise<number>
+  >
+>();
+
+// Typed numbers: 64-bit integers are bigints, everything else a number; the
+// 8-bit forms take no endianness.
+type NumberRead = (littleEndian?: boolean) => number;
+type NumberWrite = (value: number, littleEndian?: boolean) => void;
+assertType<Equal<Cursor["readInt8"], () => number>>();
+assertType<Equal<Cursor["readUint8"], () => number>>();
+assertType<Equal<Cursor["writeInt8"], (value: number) => void>>();
+assertType<Equal<Cursor["writeUint8"], (value: number) => void>>();
+assertType<Equal<Cursor["readInt16"], NumberRead>>();
+assertType<Equal<Cursor["readUint16"], NumberRead>>();
+assertType<Equal<Cursor["readInt32"], NumberRead>>();
+assertType<Equal<Cursor["readUint32"], NumberRead>>();
+assertType<Equal<Cursor["readFloat16"], NumberRead>>();
+assertType<Equal<Cursor["readFloat32"], NumberRead>>();
+assertType<Equal<Cursor["readFloat64"], NumberRead>>();
+assertType<Equal<Cursor["writeInt16"], NumberWrite>>();
+assertType<Equal<Cursor["writeUint16"], NumberWrite>>();
+assertType<Equal<Cursor["writeInt32"], NumberWrite>>();
+assertType<Equal<Cursor["writeUint32"], NumberWrite>>();
+assertType<Equal<Cursor["writeFloat16"], NumberWrite>>();
+assertType<Equal<Cursor["writeFloat32"], NumberWrite>>();
+assertType<Equal<Cursor["writeFloat64"], NumberWrite>>();
+assertType<
+  Equal<Cursor["readBigInt64"], (littleEndian?: boolean) => bigint>
+>();
+assertType<
+  Equal<Cursor["readBigUint64"], (littleEndian?: boolean) => bigint>
+>();
+assertType<
+  Equal<
+    Cursor["writeBigInt64"],
+    (value: bigint, littleEndian?: boolean) => void
+  >
+>();
+assertType<
+  Equal<
+    Cursor["writeBigUint64"],
+    (value: bigint, littleEndian?: boolean) => void
+  >
+>();
+
+// Both short-buffer errors are RangeErrors that say how many bytes there were.
+assertType<UnexpectedEofError extends RangeError ? true : false>();
+assertType<CursorFullError extends RangeError ? true : false>();
+assertType<Equal<UnexpectedEofError["requested"], number>>();
+assertType<Equal<UnexpectedEofError["available"], number>>();
+
+// Streams and copy paths (issue 5): `readable` yields chunks on their own
+// ArrayBuffer, so it is a valid fetch body and a ReadableStream<Uint8Array>.
+assertType<
+  Equal<Cursor["readable"], ReadableStream<Uint8Array<ArrayBuffer>>>
+>();
+assertType<Equal<Cursor["writable"], WritableStream<Uint8Array>>>();
+assertType<Cursor["readable"] extends BodyInit ? true : false>();
+assertType<
+  Cursor["readable"] extends ReadableStream<Uint8Array> ? true : false
+>();
+assertType<Equal<Cursor["writeToSync"], (writer: WriterSync) => number>>();
+assertType<Equal<Cursor["writeTo"], (writer: Writer) => Promise<number>>>();
+assertType<Equal<Cursor["readFromSync"], (reader: ReaderSync) => number>>();
+assertType<Equal<Cursor["readFrom"], (reader: Reader) => Promise<number>>>();
+
+// Options and state.
+assertType<Equal<CursorOptions, { readOnly?: boolean }>>();
+assertType<Equal<Cursor["remaining"], number>>();
+assertType<Equal<Cursor["byteLength"], number>>();
+assertType<Equal<Cursor["closed"], boolean>>();
+assertType<Equal<Cursor["readOnly"], boolean>>();
+
 // SeekMode and Deno.SeekMode are assignable both ways.
 const fromDeno: SeekMode = Deno.SeekMode.End;
 const toDeno: Deno.SeekMode = SeekMode.Current;
@@ -98,4 +220,36 @@ Deno.test("Cursor.seekSync() accepts Deno.SeekMode values through the interfaces
   assert.equal(await seeker.seek(0, Deno.SeekMode.Current), 7);
   assert.deepEqual(modes, [SeekMode.Start, SeekMode.Current]);
   assert.deepEqual(denoModes, [Deno.SeekMode.Start, Deno.SeekMode.End]);
+});
+
+Deno.test("Cursor typed reads, views and streams give what their types say", async () => {
+  const memory = new Uint8Array([0, 0, 0, 0, 0, 0, 0, 9, 1, 2, 0, 3]);
+  const cursor = new Cursor(memory);
+  const big: bigint = cursor.readBigUint64();
+  assert.equal(big, 9n);
+  const small: number = cursor.readUint8();
+  assert.equal(small, 1);
+  const line: Uint8Array | null = cursor.readUntil(0);
+  assert.deepEqual(line, new Uint8Array([2, 0]));
+  const exact: Uint8Array<ArrayBuffer> = cursor.readExactSync(
+    new Uint8Array(new ArrayBuffer(1)),
+  );
+  assert.deepEqual(exact, new Uint8Array([3]));
+  assert.equal(cursor.readUntil(0), null);
+  cursor.position = 0;
+  // @ts-expect-error: a 32-bit write takes a number, not a bigint
+  assert.throws(() => cursor.writeInt32(1n), TypeError);
+  // @ts-expect-error: a 64-bit write takes a bigint, not a number
+  assert.throws(() => cursor.writeBigInt64(1), TypeError);
+  assert.throws(() => {
+    // @ts-expect-error: readable has no setter
+    cursor.readable = new ReadableStream();
+  }, TypeError);
+  assert.equal(cursor.position, 0);
+  cursor.position = 8;
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
+  for await (const chunk of cursor.readable) chunks.push(chunk);
+  assert.equal(chunks.length, 1);
+  assert(chunks[0]?.buffer instanceof ArrayBuffer);
+  assert.deepEqual(chunks[0], new Uint8Array([1, 2, 0, 3]));
 });

@@ -42,6 +42,7 @@ export const features = {
   nodeBuffer: typeof globalThis.Buffer === "function",
   symbolDispose: typeof Symbol.dispose === "symbol",
   transfer: typeof structuredClone === "function",
+  float16: typeof DataView.prototype.getFloat16 === "function",
 };
 
 /**

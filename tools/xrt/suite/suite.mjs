@@ -4,3 +4,4 @@
 
 import "./core.mjs";
 import "./streams.mjs";
+import "./views.mjs";

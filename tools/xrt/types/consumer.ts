@@ -15,6 +15,7 @@ import {
   type Seeker,
   type SeekerSync,
   SeekMode,
+  UnexpectedEofError,
   type Writer,
   type WriterSync,
 } from "@iocursor/cursor";
@@ -64,16 +65,58 @@ const state: [number, number, number, boolean, boolean, Uint8Array] = [
   cursor.readOnly,
   cursor.bytes(),
 ];
+
+// Views, exact and positional I/O, typed numbers (issue 4).
+const views: [Uint8Array, Uint8Array, Uint8Array, Uint8Array | null] = [
+  cursor.peek(1),
+  cursor.take(1),
+  cursor.remainder(),
+  cursor.readUntil(0x0a),
+];
+const exact: Uint8Array<ArrayBuffer> = cursor.readExactSync(
+  new Uint8Array(new ArrayBuffer(1)),
+);
+const positional: [number | null, Promise<number>] = [
+  cursor.readAtSync(new Uint8Array(1), 0n),
+  cursor.writeAt(new Uint8Array(1), 0),
+];
+const numbers: [number, bigint, number] = [
+  cursor.readUint32(true),
+  cursor.readBigInt64(),
+  cursor.readFloat16(),
+];
+cursor.writeBigUint64(1n, true);
+// @ts-expect-error: a 64-bit write takes a bigint
+cursor.writeBigInt64(1);
+const eof: RangeError = new UnexpectedEofError("read exactly", 2, 1);
+
+// Streams and copy paths (issue 5).
+const body: ReadableStream<Uint8Array<ArrayBuffer>> = cursor.readable;
+const sink: WritableStream<Uint8Array> = cursor.writable;
+const response = new Response(cursor.readable);
+const copied: [number, Promise<number>] = [
+  cursor.writeToSync(new Cursor(new Uint8Array(1))),
+  cursor.readFrom(new Cursor(new Uint8Array(1))),
+];
 cursor[Symbol.dispose]();
 
 export {
   available,
+  body,
+  copied,
+  eof,
   errors,
+  exact,
   full,
   mode,
   moved,
+  numbers,
+  positional,
   read,
   requested,
+  response,
+  sink,
   state,
+  views,
   written,
 };

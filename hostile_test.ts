@@ -1,0 +1,554 @@
+/**
+ * Hostile inputs, table-driven: a Go-style table of seeks, and every public
+ * method called with every wrong type.
+ */
+
+import assert from "node:assert/strict";
+import { Cursor, type CursorOptions, SeekMode } from "./mod.ts";
+
+const MAX = Number.MAX_SAFE_INTEGER;
+
+/** One seek on a 10-byte cursor: from `start`, to a position or an error. */
+interface SeekRow {
+  start: number;
+  offset: unknown;
+  whence: unknown;
+  want: number | { name: "RangeError" | "TypeError"; message: string };
+}
+
+type Failure = Exclude<SeekRow["want"], number>;
+
+function range(message: string): Failure {
+  return { name: "RangeError", message };
+}
+
+function type(message: string): Failure {
+  return { name: "TypeError", message };
+}
+
+const whenceMessage = "Cannot seek: whence must be 0 (Start), 1 (Current) " +
+  "or 2 (End), received";
+
+const seekRows: SeekRow[] = [
+  { start: 4, offset: 0, whence: SeekMode.Start, want: 0 },
+  { start: 0, offset: 5, whence: SeekMode.Start, want: 5 },
+  { start: 0, offset: 10, whence: SeekMode.Start, want: 10 },
+  { start: 0, offset: 11, whence: SeekMode.Start, want: 11 },
+  { start: 3, offset: 2, whence: SeekMode.Current, want: 5 },
+  { start: 3, offset: -3, whence: SeekMode.Current, want: 0 },
+  { start: 12, offset: 0, whence: SeekMode.Current, want: 12 },
+  { start: 0, offset: 0, whence: SeekMode.End, want: 10 },
+  { start: 0, offset: -10, whence: SeekMode.End, want: 0 },
+  { start: 0, offset: 5, whence: SeekMode.End, want: 15 },
+  { start: 0, offset: 2 ** 31, whence: SeekMode.Start, want: 2 ** 31 },
+  { start: 0, offset: 2 ** 32, whence: SeekMode.End, want: 2 ** 32 + 10 },
+  { start: 0, offset: MAX, whence: SeekMode.Start, want: MAX },
+  { start: 0, offset: MAX - 10, whence: SeekMode.End, want: MAX },
+  { start: 6, offset: -0, whence: SeekMode.Start, want: 0 },
+  { start: 0, offset: 5n, whence: SeekMode.Start, want: 5 },
+  { start: 7, offset: -2n, whence: SeekMode.Current, want: 5 },
+  { start: 0, offset: BigInt(MAX), whence: SeekMode.Start, want: MAX },
+  {
+    start: 3,
+    offset: -4,
+    whence: SeekMode.Current,
+    want: range("Cannot seek to -1: the position must be >= 0"),
+  },
+  {
+    start: 0,
+    offset: -11,
+    whence: SeekMode.End,
+    want: range("Cannot seek to -1: the position must be >= 0"),
+  },
+  {
+    start: 0,
+    offset: -1,
+    whence: SeekMode.Start,
+    want: range("Cannot seek to -1: the position must be >= 0"),
+  },
+  {
+    start: 0,
+    offset: -MAX,
+    whence: SeekMode.End,
+    want: range("Cannot seek to -9007199254740981: the position must be >= 0"),
+  },
+  {
+    start: 1,
+    offset: MAX,
+    whence: SeekMode.Current,
+    want: range(
+      "Cannot seek to 9007199254740992: the position must be <= 9007199254740991",
+    ),
+  },
+  {
+    start: 0,
+    offset: MAX,
+    whence: SeekMode.End,
+    want: range(
+      "Cannot seek to 9007199254741001: the position must be <= 9007199254740991",
+    ),
+  },
+  {
+    start: 0,
+    offset: 2 ** 53,
+    whence: SeekMode.Start,
+    want: range(
+      "Cannot seek: offset must be a safe integer, received 9007199254740992",
+    ),
+  },
+  {
+    start: 0,
+    offset: 2n ** 53n,
+    whence: SeekMode.Start,
+    want: range(
+      "Cannot seek: offset must be a safe integer, received 9007199254740992n",
+    ),
+  },
+  {
+    start: 0,
+    offset: -(2n ** 64n),
+    whence: SeekMode.End,
+    want: range(
+      "Cannot seek: offset must be a safe integer, received -18446744073709551616n",
+    ),
+  },
+  {
+    start: 0,
+    offset: NaN,
+    whence: SeekMode.Start,
+    want: range("Cannot seek: offset must be a safe integer, received NaN"),
+  },
+  {
+    start: 0,
+    offset: Infinity,
+    whence: SeekMode.Start,
+    want: range(
+      "Cannot seek: offset must be a safe integer, received Infinity",
+    ),
+  },
+  {
+    start: 0,
+    offset: -Infinity,
+    whence: SeekMode.End,
+    want: range(
+      "Cannot seek: offset must be a safe integer, received -Infinity",
+    ),
+  },
+  {
+    start: 0,
+    offset: 0.5,
+    whence: SeekMode.Current,
+    want: range("Cannot seek: offset must be a safe integer, received 0.5"),
+  },
+  {
+    start: 0,
+    offset: 1,
+    whence: 3,
+    want: range(`${whenceMessage} 3`),
+  },
+  {
+    start: 0,
+    offset: 1,
+    whence: -1,
+    want: range(`${whenceMessage} -1`),
+  },
+  {
+    start: 0,
+    offset: 1,
+    whence: 1.5,
+    want: range(`${whenceMessage} 1.5`),
+  },
+  {
+    start: 0,
+    offset: 1,
+    whence: NaN,
+    want: range(`${whenceMessage} NaN`),
+  },
+  {
+    start: 0,
+    offset: NaN,
+    whence: 7,
+    want: range("Cannot seek: offset must be a safe integer, received NaN"),
+  },
+  {
+    start: 0,
+    offset: 1,
+    whence: "0",
+    want: type(`${whenceMessage} "0"`),
+  },
+  {
+    start: 0,
+    offset: 1,
+    whence: 0n,
+    want: type(`${whenceMessage} 0n`),
+  },
+  {
+    start: 0,
+    offset: 1,
+    whence: undefined,
+    want: type(`${whenceMessage} undefined`),
+  },
+  {
+    start: 0,
+    offset: "0",
+    whence: SeekMode.Start,
+    want: type('Cannot seek: offset must be a number or bigint, received "0"'),
+  },
+  {
+    start: 0,
+    offset: undefined,
+    whence: SeekMode.Start,
+    want: type(
+      "Cannot seek: offset must be a number or bigint, received undefined",
+    ),
+  },
+  {
+    start: 0,
+    offset: { valueOf: () => 1 },
+    whence: SeekMode.Start,
+    want: type(
+      "Cannot seek: offset must be a number or bigint, received an instance of Object",
+    ),
+  },
+];
+
+/** A readable name for a table value. */
+function show(value: unknown): string {
+  if (typeof value === "bigint") return `${value}n`;
+  if (Object.is(value, -0)) return "-0";
+  if (typeof value === "object" && value !== null) return "an object";
+  return typeof value === "string" ? JSON.stringify(value) : String(value);
+}
+
+for (const { start, offset, whence, want } of seekRows) {
+  const call = `seekSync(${show(offset)}, ${show(whence)}) from ${start}`;
+  const outcome = typeof want === "number"
+    ? `gives ${want}`
+    : `throws a ${want.name}`;
+  Deno.test(`Cursor.${call} ${outcome}`, async () => {
+    const cursor = new Cursor(new Uint8Array(10));
+    cursor.position = start;
+    const sync = () => cursor.seekSync(offset as number, whence as SeekMode);
+    const async = () => cursor.seek(offset as number, whence as SeekMode);
+    if (typeof want === "number") {
+      assert.equal(sync(), want);
+      assert(Object.is(cursor.position, want), "position differs (or is -0)");
+      cursor.position = start;
+      assert.equal(await async(), want);
+      assert.equal(cursor.position, want);
+    } else {
+      assert.throws(sync, want);
+      assert.equal(cursor.position, start);
+      await assert.rejects(async(), want);
+      assert.equal(cursor.position, start);
+    }
+  });
+}
+
+Deno.test("Cursor.position setter validates like seekSync() from the start", () => {
+  const cursor = new Cursor(new Uint8Array(10));
+  cursor.position = 4;
+  for (
+    const [value, want] of [
+      [-1, range("Cannot set position to -1: the position must be >= 0")],
+      [
+        0.5,
+        range(
+          "Cannot set position: the value must be a safe integer, received 0.5",
+        ),
+      ],
+      [
+        NaN,
+        range(
+          "Cannot set position: the value must be a safe integer, received NaN",
+        ),
+      ],
+      [
+        "4",
+        type(
+          'Cannot set position: the value must be a number or bigint, received "4"',
+        ),
+      ],
+      [
+        null,
+        type(
+          "Cannot set position: the value must be a number or bigint, received null",
+        ),
+      ],
+    ] as const
+  ) {
+    assert.throws(() => cursor.position = value as number, want);
+    assert.equal(cursor.position, 4);
+  }
+  cursor.position = 2 ** 40;
+  assert.equal(cursor.position, 2 ** 40);
+});
+
+// ---------------------------------------------------------------------------
+// Every public method with every wrong type.
+
+/** Values that are not bytes, with how a message describes them. */
+const wrongValues: [unknown, string][] = [
+  [undefined, "undefined"],
+  [null, "null"],
+  [0, "0"],
+  [16, "16"],
+  [NaN, "NaN"],
+  [3n, "3n"],
+  ["", '""'],
+  ["abcd", '"abcd"'],
+  [true, "true"],
+  [Symbol("x"), "Symbol(x)"],
+  [[1, 2, 3], "an array"],
+  [{ length: 3 }, "an instance of Object"],
+  [{ byteLength: 3, buffer: new ArrayBuffer(3) }, "an instance of Object"],
+  [Object.create(null), "an instance of Object"],
+  [() => {}, "a function"],
+  [new Map(), "an instance of Map"],
+];
+
+/** Views that are not a `Uint8Array`, refused as `p`. */
+const wrongViews: [unknown, string][] = [
+  [new Int8Array(3), "an instance of Int8Array"],
+  [new Uint8ClampedArray(3), "an instance of Uint8ClampedArray"],
+  [new Uint16Array(3), "an instance of Uint16Array"],
+  [new DataView(new ArrayBuffer(3)), "an instance of DataView"],
+  [new ArrayBuffer(3), "an instance of ArrayBuffer"],
+];
+
+Deno.test("new Cursor() throws a TypeError naming the source for every wrong type", () => {
+  for (const [value, described] of wrongValues) {
+    assert.throws(() => new Cursor(value as Uint8Array), {
+      name: "TypeError",
+      message:
+        "Cannot create a cursor: source must be a typed array, DataView, " +
+        `ArrayBuffer or SharedArrayBuffer, received ${described}`,
+    }, described);
+  }
+});
+
+for (
+  const [method, action] of [["read", "read"], ["write", "write"]] as const
+) {
+  Deno.test(`Cursor.${method}Sync() and ${method}() throw a TypeError naming p for every wrong type`, async () => {
+    const bytes = Uint8Array.of(1, 2, 3, 4);
+    const cursor = new Cursor(bytes);
+    cursor.position = 1;
+    for (const [value, described] of [...wrongValues, ...wrongViews]) {
+      const want = {
+        name: "TypeError",
+        message:
+          `Cannot ${action}: p must be a Uint8Array, received ${described}`,
+      };
+      const p = value as Uint8Array;
+      assert.throws(() => cursor[`${method}Sync`](p), want);
+      await assert.rejects(cursor[method](p), want);
+      assert.equal(cursor.position, 1);
+    }
+    assert.deepEqual(bytes, Uint8Array.of(1, 2, 3, 4));
+  });
+}
+
+Deno.test("Cursor.seekSync(), seek() and the position setter throw a TypeError naming the argument for every wrong type", async () => {
+  const cursor = new Cursor(new Uint8Array(4));
+  cursor.position = 2;
+  for (const [value, described] of [...wrongValues, ...wrongViews]) {
+    if (typeof value === "number" || typeof value === "bigint") continue;
+    const offset = value as number;
+    const offsetWant = {
+      name: "TypeError",
+      message:
+        `Cannot seek: offset must be a number or bigint, received ${described}`,
+    };
+    assert.throws(() => cursor.seekSync(offset, SeekMode.Start), offsetWant);
+    await assert.rejects(cursor.seek(offset, SeekMode.Start), offsetWant);
+    const whenceWant = {
+      name: "TypeError",
+      message: `${whenceMessage} ${described}`,
+    };
+    const whence = value as SeekMode;
+    assert.throws(() => cursor.seekSync(0, whence), whenceWant);
+    await assert.rejects(cursor.seek(0, whence), whenceWant);
+    assert.throws(() => cursor.position = offset, {
+      name: "TypeError",
+      message: "Cannot set position: the value must be a number or bigint, " +
+        `received ${described}`,
+    });
+    assert.equal(cursor.position, 2);
+  }
+});
+
+Deno.test("Cursor methods never leak an engine error for a look-alike or proxied Uint8Array", async () => {
+  const bytes = Uint8Array.of(1, 2, 3);
+  const cursor = new Cursor(bytes);
+  const lookAlikes: unknown[] = [
+    Object.create(Uint8Array.prototype),
+    new Proxy(new Uint8Array(2), {}),
+  ];
+  for (const p of lookAlikes) {
+    for (const action of ["read", "write"] as const) {
+      const want = {
+        name: "TypeError",
+        message: new RegExp(`^Cannot ${action}: p must be a Uint8Array`),
+      };
+      const call = () =>
+        action === "read"
+          ? cursor.readSync(p as Uint8Array)
+          : cursor.writeSync(p as Uint8Array);
+      assert.throws(call, want);
+      await assert.rejects(
+        action === "read"
+          ? cursor.read(p as Uint8Array)
+          : cursor.write(p as Uint8Array),
+        want,
+      );
+    }
+    const bytesP = p as Uint8Array;
+    for (
+      const [action, call] of [
+        ["read exactly", () => cursor.readExactSync(bytesP)],
+        ["read", () => cursor.readAtSync(bytesP, 0)],
+        ["write", () => cursor.writeAtSync(bytesP, 0)],
+      ] as const
+    ) {
+      assert.throws(call, {
+        name: "TypeError",
+        message: new RegExp(`^Cannot ${action}: p must be a Uint8Array`),
+      });
+    }
+    await assert.rejects(cursor.readAt(bytesP, 0), TypeError);
+    await assert.rejects(cursor.writeAt(bytesP, 0), TypeError);
+    assert.throws(() => new Cursor(p as Uint8Array), {
+      name: "TypeError",
+      message: /^Cannot create a cursor: source must be a typed array/,
+    });
+  }
+  for (
+    const source of [
+      Object.create(ArrayBuffer.prototype),
+      new Proxy(new ArrayBuffer(4), {}),
+      Object.create(DataView.prototype),
+    ]
+  ) {
+    assert.throws(() => new Cursor(source), {
+      name: "TypeError",
+      message: /^Cannot create a cursor: source must be a typed array/,
+    });
+  }
+  assert.equal(cursor.position, 0);
+  assert.deepEqual(bytes, Uint8Array.of(1, 2, 3));
+});
+
+Deno.test("Cursor checks the closed state before the argument types", async () => {
+  const cursor = new Cursor(new Uint8Array(4));
+  cursor.close();
+  const closed = (action: string) => ({
+    name: "CursorClosedError",
+    message: `Cannot ${action}: the cursor is closed`,
+  });
+  assert.throws(() => cursor.readSync(null as never), closed("read"));
+  assert.throws(() => cursor.writeSync("x" as never), closed("write"));
+  assert.throws(
+    () => cursor.seekSync("x" as never, 9 as SeekMode),
+    closed("seek"),
+  );
+  assert.throws(() => cursor.position = -1, closed("set position"));
+  await assert.rejects(cursor.read(undefined as never), closed("read"));
+  await assert.rejects(cursor.write(undefined as never), closed("write"));
+  await assert.rejects(cursor.seek(0, undefined as never), closed("seek"));
+});
+
+Deno.test("Cursor reports a closed read-only cursor as closed, not read-only", async () => {
+  const cursor = new Cursor(new Uint8Array(4), { readOnly: true });
+  cursor.close();
+  const closed = (action: string) => ({
+    name: "CursorClosedError",
+    message: `Cannot ${action}: the cursor is closed`,
+  });
+  const reader = { readSync: () => null, read: () => Promise.resolve(null) };
+  assert.throws(() => cursor.writeSync(new Uint8Array(1)), closed("write"));
+  assert.throws(
+    () => cursor.writeAtSync(new Uint8Array(1), 0),
+    closed("write"),
+  );
+  assert.throws(
+    () => cursor.readFromSync(reader),
+    closed("read from a reader"),
+  );
+  await assert.rejects(cursor.readFrom(reader), closed("read from a reader"));
+});
+
+Deno.test("Cursor.writeSync() on a read-only cursor refuses before checking p", () => {
+  const cursor = new Cursor(new Uint8Array(4), { readOnly: true });
+  assert.throws(() => cursor.writeSync(42 as never), {
+    name: "CursorReadOnlyError",
+    message: "Cannot write: the cursor is read-only",
+  });
+  assert.equal(cursor.readSync(new Uint8Array(2)), 2);
+  assert.equal(cursor.position, 2);
+});
+
+Deno.test("new Cursor() works where SharedArrayBuffer is not defined, as in browsers without cross-origin isolation", () => {
+  const descriptor = Object.getOwnPropertyDescriptor(
+    globalThis,
+    "SharedArrayBuffer",
+  )!;
+  // deno-lint-ignore no-explicit-any
+  delete (globalThis as any).SharedArrayBuffer;
+  try {
+    assert.equal(typeof globalThis.SharedArrayBuffer, "undefined");
+    assert.equal(new Cursor(new ArrayBuffer(3)).byteLength, 3);
+    assert.throws(() => new Cursor({ byteLength: 3 } as never), {
+      name: "TypeError",
+      message: "Cannot create a cursor: source must be a typed array, " +
+        "DataView, ArrayBuffer or SharedArrayBuffer, received an instance of Object",
+    });
+  } finally {
+    Object.defineProperty(globalThis, "SharedArrayBuffer", descriptor);
+  }
+  assert.equal(typeof SharedArrayBuffer, "function");
+});
+
+Deno.test("Cursor.position setter accepts a bigint within range, like seekSync()", () => {
+  const cursor = new Cursor(new Uint8Array(10));
+  cursor.position = 7n as unknown as number;
+  assert.equal(cursor.position, 7);
+  assert.equal(typeof cursor.position, "number");
+  assert.throws(() => cursor.position = (2n ** 64n) as unknown as number, {
+    name: "RangeError",
+    message:
+      "Cannot set position: the value must be a safe integer, received 18446744073709551616n",
+  });
+  assert.equal(cursor.position, 7);
+});
+
+Deno.test("new Cursor() throws a TypeError naming options.readOnly when it is not a boolean", () => {
+  const bytes = new Uint8Array(2);
+  const values: [unknown, string][] = [
+    ...wrongValues,
+    ["yes", '"yes"'],
+    [1, "1"],
+  ];
+  for (const [value, described] of values) {
+    if (value == null || typeof value === "boolean") continue;
+    assert.throws(
+      () => new Cursor(bytes, { readOnly: value as boolean }),
+      {
+        name: "TypeError",
+        message:
+          `Cannot create a cursor: options.readOnly must be a boolean, received ${described}`,
+      },
+      described,
+    );
+  }
+  // Left out, undefined or null: the default, writable.
+  for (
+    const options of [undefined, {}, { readOnly: undefined }, {
+      readOnly: null,
+    }]
+  ) {
+    assert.equal(new Cursor(bytes, options as CursorOptions).readOnly, false);
+  }
+  assert.equal(new Cursor(bytes, { readOnly: true }).readOnly, true);
+  assert.deepEqual(bytes, new Uint8Array(2));
+});
