@@ -1921,6 +1921,11 @@ export class Cursor
    * a second cursor over the same memory is free when you need to keep reading.
    * The stream is made on first access and the same one is returned afterwards.
    *
+   * Chunks are `Uint8Array<ArrayBuffer>`, as from `Deno.FsFile.readable`. The
+   * type is spelled `ReturnType<Uint8Array["slice"]>`, which is that on
+   * TypeScript 5.7 and later and plain `Uint8Array` on 5.2 to 5.6, where
+   * typed arrays are not generic, so the declaration works on both.
+   *
    * @returns The cursor's readable byte stream.
    *
    * @example Read a cursor as a `Response` body, and with a BYOB reader
@@ -1942,7 +1947,7 @@ export class Cursor
    * assert.equal(cursor.closed, true);
    * ```
    */
-  get readable(): ReadableStream<Uint8Array<ArrayBuffer>> {
+  get readable(): ReadableStream<ReturnType<Uint8Array["slice"]>> {
     return this.#readable ??= _readableOf(this);
   }
 

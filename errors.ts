@@ -1,6 +1,6 @@
 /**
- * The error classes a caller may need to tell apart, and the helper that
- * names an offending value in a message.
+ * The error classes a caller may need to tell apart, each with a Node-style
+ * `code`, and the helpers that name an offending value in a message.
  *
  * @module
  */
@@ -21,8 +21,27 @@
  *   CursorClosedError,
  * );
  * ```
+ *
+ * @example Check the `code`, as Node code does
+ * ```ts
+ * import { Cursor } from "@iocursor/cursor";
+ * import assert from "node:assert/strict";
+ *
+ * const cursor = new Cursor(new Uint8Array(4));
+ * cursor.close();
+ * await assert.rejects(cursor.read(new Uint8Array(1)), {
+ *   code: "ERR_CURSOR_CLOSED",
+ *   message: "Cannot read: the cursor is closed",
+ * });
+ * ```
  */
 export class CursorClosedError extends Error {
+  /**
+   * `"ERR_CURSOR_CLOSED"`, an own enumerable property like the `code` of
+   * Node's errors.
+   */
+  readonly code: "ERR_CURSOR_CLOSED";
+
   /**
    * Creates the error for an action attempted on a closed cursor.
    *
@@ -31,6 +50,7 @@ export class CursorClosedError extends Error {
   constructor(action: string) {
     super(`Cannot ${action}: the cursor is closed`);
     this.name = "CursorClosedError";
+    this.code = "ERR_CURSOR_CLOSED";
   }
 }
 
@@ -48,9 +68,18 @@ export class CursorClosedError extends Error {
  *   () => cursor.writeSync(new Uint8Array(1)),
  *   CursorReadOnlyError,
  * );
+ * assert.throws(() => cursor.writeUint8(1), {
+ *   code: "ERR_CURSOR_READ_ONLY",
+ * });
  * ```
  */
 export class CursorReadOnlyError extends Error {
+  /**
+   * `"ERR_CURSOR_READ_ONLY"`, an own enumerable property like the `code` of
+   * Node's errors.
+   */
+  readonly code: "ERR_CURSOR_READ_ONLY";
+
   /**
    * Creates the error for a write attempted on a read-only cursor.
    *
@@ -59,6 +88,7 @@ export class CursorReadOnlyError extends Error {
   constructor(action: string) {
     super(`Cannot ${action}: the cursor is read-only`);
     this.name = "CursorReadOnlyError";
+    this.code = "ERR_CURSOR_READ_ONLY";
   }
 }
 
@@ -76,6 +106,7 @@ export class CursorReadOnlyError extends Error {
  * cursor.writeSync(new Uint8Array(3));
  * assert.throws(() => cursor.writeSync(new Uint8Array(2)), (error) => {
  *   assert(error instanceof CursorFullError);
+ *   assert.equal(error.code, "ERR_CURSOR_FULL");
  *   assert.equal(error.requested, 2);
  *   assert.equal(error.available, 1);
  *   return true;
@@ -84,6 +115,11 @@ export class CursorReadOnlyError extends Error {
  * ```
  */
 export class CursorFullError extends RangeError {
+  /**
+   * `"ERR_CURSOR_FULL"`, an own enumerable property like the `code` of Node's
+   * errors.
+   */
+  readonly code: "ERR_CURSOR_FULL";
   /** How many bytes the write wanted to store. */
   readonly requested: number;
   /**
@@ -106,6 +142,7 @@ export class CursorFullError extends RangeError {
       } before the end`,
     );
     this.name = "CursorFullError";
+    this.code = "ERR_CURSOR_FULL";
     this.requested = requested;
     this.available = available;
   }
@@ -127,6 +164,7 @@ export class CursorFullError extends RangeError {
  * const cursor = new Cursor(new Uint8Array(3));
  * assert.throws(() => cursor.readExactSync(new Uint8Array(8)), (error) => {
  *   assert(error instanceof UnexpectedEofError);
+ *   assert.equal(error.code, "ERR_UNEXPECTED_EOF");
  *   assert.equal(
  *     error.message,
  *     "Cannot read exactly 8 bytes: only 3 bytes remain",
@@ -139,6 +177,11 @@ export class CursorFullError extends RangeError {
  * ```
  */
 export class UnexpectedEofError extends RangeError {
+  /**
+   * `"ERR_UNEXPECTED_EOF"`, an own enumerable property like the `code` of
+   * Node's errors.
+   */
+  readonly code: "ERR_UNEXPECTED_EOF";
   /** How many bytes the read needed. */
   readonly requested: number;
   /** How many bytes remained between the position and the end. */
@@ -158,6 +201,7 @@ export class UnexpectedEofError extends RangeError {
       } ${available === 1 ? "remains" : "remain"}`,
     );
     this.name = "UnexpectedEofError";
+    this.code = "ERR_UNEXPECTED_EOF";
     this.requested = requested;
     this.available = available;
   }

@@ -5,6 +5,7 @@ import {
   CursorClosedError,
   CursorFullError,
   CursorReadOnlyError,
+  UnexpectedEofError,
 } from "./errors.ts";
 
 Deno.test("_describe() names every kind of value for a message", () => {
@@ -48,6 +49,7 @@ Deno.test("CursorClosedError names the action and the closed state", () => {
   assert.ok(!(error instanceof RangeError) && !(error instanceof TypeError));
   assert.equal(error.name, "CursorClosedError");
   assert.equal(error.message, "Cannot seek: the cursor is closed");
+  assert.equal(error.code, "ERR_CURSOR_CLOSED");
 });
 
 Deno.test("CursorReadOnlyError names the action and the read-only state", () => {
@@ -56,6 +58,7 @@ Deno.test("CursorReadOnlyError names the action and the read-only state", () => 
   assert.ok(!(error instanceof RangeError) && !(error instanceof TypeError));
   assert.equal(error.name, "CursorReadOnlyError");
   assert.equal(error.message, "Cannot write: the cursor is read-only");
+  assert.equal(error.code, "ERR_CURSOR_READ_ONLY");
 });
 
 Deno.test("CursorFullError is a RangeError carrying requested and available", () => {
@@ -66,8 +69,47 @@ Deno.test("CursorFullError is a RangeError carrying requested and available", ()
     error.message,
     "Cannot write 10 bytes: there is room for 4 bytes before the end",
   );
+  assert.equal(error.code, "ERR_CURSOR_FULL");
   assert.equal(error.requested, 10);
   assert.equal(error.available, 4);
+});
+
+Deno.test("UnexpectedEofError is a RangeError carrying requested and available", () => {
+  const error = new UnexpectedEofError("read exactly", 8, 1);
+  assert.ok(error instanceof RangeError);
+  assert.equal(error.name, "UnexpectedEofError");
+  assert.equal(
+    error.message,
+    "Cannot read exactly 8 bytes: only 1 byte remains",
+  );
+  assert.equal(error.code, "ERR_UNEXPECTED_EOF");
+  assert.equal(error.requested, 8);
+  assert.equal(error.available, 1);
+});
+
+Deno.test("Cursor errors carry their code as an own enumerable property, as Node's errors do", () => {
+  const cases: [Error & { code: string }, string][] = [
+    [new CursorClosedError("read"), "ERR_CURSOR_CLOSED"],
+    [new CursorReadOnlyError("write"), "ERR_CURSOR_READ_ONLY"],
+    [new CursorFullError("write", 2, 1), "ERR_CURSOR_FULL"],
+    [new UnexpectedEofError("read exactly", 2, 1), "ERR_UNEXPECTED_EOF"],
+  ];
+  for (const [error, code] of cases) {
+    assert.deepEqual(Object.getOwnPropertyDescriptor(error, "code"), {
+      value: code,
+      writable: true,
+      enumerable: true,
+      configurable: true,
+    });
+    assert.ok(Object.keys(error).includes("code"));
+  }
+  // Each code is a literal type, so a check narrows, and is readonly.
+  const closed: "ERR_CURSOR_CLOSED" = new CursorClosedError("read").code;
+  const eof: "ERR_UNEXPECTED_EOF" = new UnexpectedEofError("read", 2, 1).code;
+  assert.deepEqual([closed, eof], ["ERR_CURSOR_CLOSED", "ERR_UNEXPECTED_EOF"]);
+  const full = new CursorFullError("write", 2, 1);
+  // @ts-expect-error: code is readonly
+  full.code = "ERR_CURSOR_CLOSED";
 });
 
 Deno.test("_byteCount() writes 1 byte in the singular and every other count in the plural", () => {
