@@ -576,7 +576,7 @@ async function main(): Promise<void> {
     "",
     ...await machine(output, loads),
     "",
-    "## Targets (issue 6)",
+    "## Targets",
     "",
     `${targets.met} of ${TARGETS.length} conditions met.`,
     "",
