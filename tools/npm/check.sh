@@ -29,7 +29,7 @@ bin=$here/node_modules/.bin
 # machine's file:/// paths.
 if (cd "$root" && npx -y deno@2.9.6 pack --no-source-maps --allow-dirty \
   --output "$work/cursor.tgz") >"$work/pack.log" 2>&1; then
-  pass "deno pack: $(du -k "$work/cursor.tgz" | cut -f1) KiB tarball"
+  pass "deno pack: tarball of $(wc -c <"$work/cursor.tgz") bytes"
 else
   cat "$work/pack.log"
   fail "deno pack"
@@ -53,7 +53,7 @@ if grep -rlE "sourceMappingURL|file:///" "$work/package"; then
   fail "tarball contents: source maps or file:/// paths"
 else
   pass "tarball contents: no source maps, no file:/// paths;" \
-    "cursor.js $(du -k "$work/package/cursor.js" | cut -f1) KiB"
+    "cursor.js is $(wc -c <"$work/package/cursor.js") bytes"
 fi
 
 mkdir "$work/project"
