@@ -5,6 +5,7 @@
  */
 
 import {
+  _byteCount,
   _describe,
   CursorClosedError,
   CursorFullError,
@@ -672,6 +673,205 @@ export class Cursor
   }
 
   /**
+   * The next line as a view of the wrapped memory, without its terminator,
+   * advancing past the terminator. A line ends at `"\n"` or `"\r\n"`; a lone
+   * `"\r"` is part of the line. A last line without a terminator is returned
+   * as it is. The view **aliases** the memory: decode it, or copy it with
+   * `slice()`, to keep it past later writes.
+   *
+   * @returns A view of the line's bytes: a `Uint8Array`, or a `Buffer` when
+   * the source was a Node `Buffer`; `null` when the position is at or past
+   * the end.
+   * @throws {CursorClosedError} If the cursor is closed.
+   * @throws {TypeError} If the wrapped buffer has been detached.
+   *
+   * @example Read lines ended by "\n" or "\r\n"
+   * ```ts
+   * import { Cursor } from "@iocursor/cursor";
+   * import assert from "node:assert/strict";
+   *
+   * const cursor = new Cursor(new TextEncoder().encode("a\r\n\nb\rc"));
+   * const decoder = new TextDecoder();
+   * assert.equal(decoder.decode(cursor.readLine()!), "a");
+   * assert.equal(cursor.position, 3);
+   * assert.equal(decoder.decode(cursor.readLine()!), "");
+   * assert.equal(decoder.decode(cursor.readLine()!), "b\rc");
+   * assert.equal(cursor.readLine(), null);
+   * ```
+   */
+  readLine(): Uint8Array | null {
+    if (this.#closed) throw new CursorClosedError("read a line");
+    const bytes = this.#bytes;
+    const start = this.#position;
+    const length = bytes.byteLength;
+    if (start >= length) {
+      this.#assertAttached("read a line");
+      return null;
+    }
+    // indexOf is a native scan; a JavaScript byte loop would be slower.
+    const found = bytes.indexOf(LF, start);
+    if (found === -1) {
+      this.#position = length;
+      return bytes.subarray(start, length);
+    }
+    this.#position = found + 1;
+    // When the line is empty, found - 1 may be a "\r" before `start`:
+    // subarray gives an empty view for an end before the start.
+    return bytes.subarray(start, bytes[found - 1] === CR ? found - 1 : found);
+  }
+
+  /**
+   * The lines from the position to the end, as
+   * {@linkcode Cursor.prototype.readLine | readLine()} returns them: each
+   * step advances past one line and yields a view of it that **aliases** the
+   * wrapped memory. The iterator reads at each step, so moving the position
+   * or writing between steps changes what comes next.
+   *
+   * @returns An iterator of the lines' views.
+   * @throws {CursorClosedError} If the cursor is closed, on the call or on
+   * any step.
+   * @throws {TypeError} On a step, if the wrapped buffer has been detached.
+   *
+   * @example Parse "key=value" lines
+   * ```ts
+   * import { Cursor } from "@iocursor/cursor";
+   * import assert from "node:assert/strict";
+   *
+   * const text = "name=cursor\r\nversion=1\n";
+   * const cursor = new Cursor(new TextEncoder().encode(text));
+   * const decoder = new TextDecoder();
+   * const fields = new Map<string, string>();
+   * for (const line of cursor.lines()) {
+   *   const [key, value] = decoder.decode(line).split("=");
+   *   fields.set(key!, value!);
+   * }
+   * assert.deepEqual(
+   *   [...fields],
+   *   [["name", "cursor"], ["version", "1"]],
+   * );
+   * assert.equal(cursor.position, text.length);
+   * ```
+   */
+  lines(): IterableIterator<Uint8Array> {
+    if (this.#closed) throw new CursorClosedError("read a line");
+    return this.#lines();
+  }
+
+  /**
+   * Decodes the next `byteLength` bytes as UTF-8 and advances past them. The
+   * bytes are decoded where they lie, without a copy (except for a
+   * `SharedArrayBuffer`, whose bytes are copied first because browsers refuse
+   * to decode shared memory). A byte order mark is kept as `"\uFEFF"`.
+   * Invalid UTF-8 becomes `"\uFFFD"` unless `options.fatal` is `true`. When
+   * fewer than `byteLength` bytes remain it throws and consumes nothing. There
+   * is no asynchronous form, as for the typed reads.
+   *
+   * @param byteLength How many bytes to decode, a non-negative safe integer.
+   * @param options `{ fatal: true }` refuses invalid UTF-8 instead of
+   * replacing it.
+   * @returns The decoded text.
+   * @throws {CursorClosedError} If the cursor is closed.
+   * @throws {TypeError} If `byteLength` is not a number, `options.fatal` is
+   * given and is not a boolean, the wrapped buffer has been detached, or
+   * `options.fatal` is `true` and the bytes are not valid UTF-8 (then the
+   * position does not move).
+   * @throws {RangeError} If `byteLength` is negative, fractional, not finite
+   * or above `Number.MAX_SAFE_INTEGER`.
+   * @throws {UnexpectedEofError} If fewer than `byteLength` bytes remain.
+   *
+   * @example Read a length-prefixed string
+   * ```ts
+   * import { Cursor, UnexpectedEofError } from "@iocursor/cursor";
+   * import assert from "node:assert/strict";
+   *
+   * const cursor = new Cursor(
+   *   Uint8Array.of(5, 0x63, 0x61, 0x66, 0xc3, 0xa9, 0xff),
+   * );
+   * assert.equal(cursor.readString(cursor.readUint8()), "café");
+   * assert.equal(cursor.position, 6);
+   * assert.throws(() => cursor.readString(2), UnexpectedEofError);
+   * assert.throws(() => cursor.readString(1, { fatal: true }), TypeError);
+   * assert.equal(cursor.position, 6);
+   * assert.equal(cursor.readString(1), "\uFFFD");
+   * ```
+   */
+  readString(byteLength: number, options?: { fatal?: boolean }): string {
+    if (this.#closed) throw new CursorClosedError("decode");
+    const fatal = options?.fatal ?? false;
+    if (typeof fatal !== "boolean") {
+      throw new TypeError(
+        `Cannot decode: options.fatal must be a boolean, received ${
+          _describe(fatal)
+        }`,
+      );
+    }
+    const count = toLength("decode", byteLength, "byteLength");
+    const start = this.#claimRead("decode", count);
+    const view = this.#view("decode", start, start + count);
+    try {
+      return (fatal ? FATAL_DECODER : DECODER).decode(
+        view.buffer instanceof ArrayBuffer ? view : view.slice(),
+      );
+    } catch {
+      this.#position = start;
+      throw new TypeError(
+        `Cannot decode ${
+          _byteCount(count)
+        } at position ${start}: invalid UTF-8`,
+      );
+    }
+  }
+
+  /**
+   * Encodes `text` as UTF-8 straight into the wrapped memory at the position
+   * (with `TextEncoder.prototype.encodeInto`, no intermediate array) and
+   * advances past it. Lone surrogates are written as U+FFFD (3 bytes). All or
+   * nothing, as for {@linkcode Cursor.prototype.writeSync | writeSync()}:
+   * memory that can grow in place grows, and text that still does not fit
+   * throws and changes no byte. There is no asynchronous form, as for the
+   * typed writes.
+   *
+   * @param text The text to write.
+   * @returns The number of bytes written.
+   * @throws {CursorClosedError} If the cursor is closed.
+   * @throws {CursorReadOnlyError} If the cursor is read-only.
+   * @throws {TypeError} If `text` is not a string, or the wrapped buffer has
+   * been detached.
+   * @throws {CursorFullError} If the encoded text does not fit between the
+   * position and the end, even after growing.
+   *
+   * @example Write text, and fail whole when it does not fit
+   * ```ts
+   * import { Cursor, CursorFullError } from "@iocursor/cursor";
+   * import assert from "node:assert/strict";
+   *
+   * const memory = new Uint8Array(8);
+   * const cursor = new Cursor(memory);
+   * assert.equal(cursor.writeString("café"), 5);
+   * assert.throws(() => cursor.writeString("€uro"), CursorFullError);
+   * assert.equal(cursor.position, 5);
+   * assert.equal(cursor.writeString("€"), 3);
+   * assert.equal(new TextDecoder().decode(memory), "café€");
+   * ```
+   */
+  writeString(text: string): number {
+    if (this.#closed) throw new CursorClosedError("write");
+    if (this.#readOnly) throw new CursorReadOnlyError("write");
+    if (typeof text !== "string") throw notString(text);
+    const bytes = this.#bytes;
+    const start = this.#position;
+    const units = text.length;
+    // Fast path: with room for 3 bytes per UTF-16 code unit (the most UTF-8
+    // needs) encodeInto cannot stop short, so no length is counted first.
+    if (units !== 0 && units * 3 <= bytes.byteLength - start) {
+      const { written } = ENCODER.encodeInto(text, bytes.subarray(start));
+      this.#position = start + written;
+      return written;
+    }
+    return this.#writeStringSlow(text, start);
+  }
+
+  /**
    * Fills all of `p` from the position and advances past it. When fewer than
    * `p.byteLength` bytes remain it throws, leaves `p` as it was and does not
    * move. `p` may overlap the wrapped memory and is not kept.
@@ -896,6 +1096,104 @@ export class Cursor
   // deno-lint-ignore require-await -- the sync method does the work at call time
   async writeAt(p: Uint8Array, offset: number | bigint): Promise<number> {
     return this.writeAtSync(p, offset);
+  }
+
+  /**
+   * Makes the wrapped memory end at `size` bytes, like
+   * `Deno.FsFile.prototype.truncateSync`. A resizable `ArrayBuffer` the cursor
+   * can grow (passed as the buffer or as a length-tracking `Uint8Array`) is
+   * resized in place, and new bytes are zeros; a growable `SharedArrayBuffer`
+   * passed as the buffer can only grow. Other memory has a fixed length and
+   * only accepts its own length. The position does not move: reads past the
+   * new end return `null`.
+   *
+   * @param size The new length in bytes, a non-negative safe integer; `0`
+   * when omitted.
+   * @throws {CursorClosedError} If the cursor is closed.
+   * @throws {CursorReadOnlyError} If the cursor is read-only.
+   * @throws {TypeError} If `size` is not a number, or the wrapped buffer has
+   * been detached.
+   * @throws {RangeError} If `size` is negative, fractional, not finite or
+   * above `Number.MAX_SAFE_INTEGER`; or if the memory cannot take that
+   * length: it is fixed-length, it is shared and `size` is smaller, or
+   * `size` is beyond its `maxByteLength`. Then nothing changed.
+   *
+   * @example Shrink and grow a resizable buffer
+   * ```ts
+   * import { Cursor } from "@iocursor/cursor";
+   * import assert from "node:assert/strict";
+   *
+   * const buffer = new ArrayBuffer(6, { maxByteLength: 16 });
+   * const cursor = new Cursor(buffer);
+   * cursor.writeSync(new Uint8Array([1, 2, 3, 4, 5, 6]));
+   * cursor.truncateSync(2);
+   * assert.equal(buffer.byteLength, 2);
+   * assert.equal(cursor.position, 6);
+   * assert.equal(cursor.readSync(new Uint8Array(1)), null);
+   * cursor.truncateSync(4);
+   * assert.deepEqual(new Uint8Array(buffer), new Uint8Array([1, 2, 0, 0]));
+   * cursor.truncateSync();
+   * assert.equal(cursor.byteLength, 0);
+   * ```
+   *
+   * @example Fixed memory keeps its length
+   * ```ts
+   * import { Cursor } from "@iocursor/cursor";
+   * import assert from "node:assert/strict";
+   *
+   * const cursor = new Cursor(new Uint8Array(8));
+   * cursor.truncateSync(8);
+   * assert.throws(() => cursor.truncateSync(3), {
+   *   name: "RangeError",
+   *   message: "Cannot truncate to 3 bytes: the memory is fixed-length (8 bytes)",
+   * });
+   * ```
+   */
+  truncateSync(size = 0): void {
+    if (this.#closed) throw new CursorClosedError("truncate");
+    if (this.#readOnly) throw new CursorReadOnlyError("truncate");
+    const end = toLength("truncate", size, "size");
+    this.#assertAttached("truncate");
+    const length = this.#bytes.byteLength;
+    if (
+      end === length || (end > length ? this.#grow(end) : this.#shrink(end))
+    ) {
+      return;
+    }
+    throw this.#cannotTruncate(end);
+  }
+
+  /**
+   * The asynchronous form of
+   * {@linkcode Cursor.prototype.truncateSync | truncateSync()}: the memory is
+   * resized at call time and the promise is already settled.
+   *
+   * @param size The new length in bytes; `0` when omitted.
+   * @throws {CursorClosedError} As a rejection, if the cursor is closed.
+   * @throws {CursorReadOnlyError} As a rejection, if the cursor is read-only.
+   * @throws {TypeError} As a rejection, if `size` is not a number or the
+   * wrapped buffer has been detached.
+   * @throws {RangeError} As a rejection, if `size` is out of range or the
+   * memory cannot take that length.
+   *
+   * @example Empty a growable buffer before reusing it
+   * ```ts
+   * import { Cursor } from "@iocursor/cursor";
+   * import assert from "node:assert/strict";
+   *
+   * const buffer = new ArrayBuffer(0, { maxByteLength: 64 });
+   * const cursor = new Cursor(buffer);
+   * await cursor.write(new TextEncoder().encode("draft"));
+   * await cursor.truncate();
+   * cursor.position = 0;
+   * await cursor.write(new TextEncoder().encode("final"));
+   * assert.equal(new TextDecoder().decode(buffer), "final");
+   * await assert.rejects(cursor.truncate(65), RangeError);
+   * ```
+   */
+  // deno-lint-ignore require-await -- the sync method does the work at call time
+  async truncate(size = 0): Promise<void> {
+    return this.truncateSync(size);
   }
 
   /**
@@ -2421,6 +2719,84 @@ export class Cursor
       );
     }
   }
+
+  /** The generator behind {@linkcode Cursor.prototype.lines | lines()}. */
+  *#lines(): Generator<Uint8Array, void, unknown> {
+    for (let line; (line = this.readLine()) !== null;) yield line;
+  }
+
+  /**
+   * The slow path of {@linkcode Cursor.prototype.writeString | writeString()}:
+   * counts the UTF-8 bytes first, so that text that does not fit changes
+   * nothing (`encodeInto` would write a part of it), then grows the memory
+   * when it can and writes.
+   *
+   * @returns The number of bytes written.
+   */
+  #writeStringSlow(text: string, start: number): number {
+    const count = utf8Length(text);
+    this.#reserve("write", start, count);
+    if (count !== 0) {
+      ENCODER.encodeInto(text, this.#bytes.subarray(start, start + count));
+    }
+    this.#position = start + count;
+    return count;
+  }
+
+  /**
+   * Whether the cursor may change the length of the wrapped buffer, as a
+   * write past the end grows it: a resizable `ArrayBuffer` or growable
+   * `SharedArrayBuffer` that the view follows to its end.
+   */
+  #resizable(): boolean {
+    const bytes = this.#bytes;
+    const length = bytes.byteLength;
+    const buffer = bytes.buffer;
+    const size = buffer.byteLength;
+    if (
+      bytes.byteOffset + length !== size ||
+      !(buffer instanceof ArrayBuffer ? buffer.resizable : buffer.growable)
+    ) return false;
+    if (this.#tracksBuffer || this.#capacity() > length) return true;
+    // #capacity() tells a caller's length-tracking Uint8Array by growing the
+    // buffer, which cannot grow at its maxByteLength: there, shrink it by one
+    // byte and undo, keeping the byte. A shared buffer is only ever grown
+    // when the cursor was given the buffer itself.
+    if (
+      !(buffer instanceof ArrayBuffer) || length === 0 ||
+      size < buffer.maxByteLength
+    ) return false;
+    const last = bytes[length - 1]!;
+    buffer.resize(size - 1);
+    const tracks = bytes.byteLength === length - 1;
+    buffer.resize(size);
+    bytes[length - 1] = last;
+    return tracks;
+  }
+
+  /**
+   * Shrinks the wrapped `ArrayBuffer` in place so the view ends at `end`.
+   *
+   * @returns Whether it shrank; when not, nothing changed.
+   */
+  #shrink(end: number): boolean {
+    const bytes = this.#bytes;
+    const buffer = bytes.buffer;
+    if (!(buffer instanceof ArrayBuffer) || !this.#resizable()) return false;
+    buffer.resize(bytes.byteOffset + end);
+    return true;
+  }
+
+  /** The error of a truncate to `end` that the memory cannot take. */
+  #cannotTruncate(end: number): RangeError {
+    const length = this.#bytes.byteLength;
+    const reason = !this.#resizable()
+      ? `the memory is fixed-length (${_byteCount(length)})`
+      : end < length
+      ? `a SharedArrayBuffer cannot shrink (${_byteCount(length)})`
+      : `the memory can grow to ${_byteCount(this.#capacity())} at most`;
+    return new RangeError(`Cannot truncate to ${_byteCount(end)}: ${reason}`);
+  }
 }
 
 /**
@@ -2525,21 +2901,24 @@ function notBytes(action: string, name: string, value: unknown): TypeError {
 const NO_DATA_VIEW = new DataView(new ArrayBuffer(0));
 
 /**
- * Checks a byte count given to {@linkcode Cursor.prototype.peek | peek()} or
- * {@linkcode Cursor.prototype.take | take()}.
+ * Checks a byte count given to {@linkcode Cursor.prototype.peek | peek()},
+ * {@linkcode Cursor.prototype.take | take()} and the like; `name` is the
+ * parameter that messages name.
  */
-function toLength(action: string, value: unknown): number {
+function toLength(action: string, value: unknown, name = "n"): number {
   // Fast path: a safe integer >= 0 is the only valid count.
   if (Number.isSafeInteger(value) && (value as number) >= 0) {
     return value as number;
   }
   if (typeof value !== "number") {
     throw new TypeError(
-      `Cannot ${action}: n must be a number, received ${_describe(value)}`,
+      `Cannot ${action}: ${name} must be a number, received ${
+        _describe(value)
+      }`,
     );
   }
   throw new RangeError(
-    `Cannot ${action}: n must be a non-negative safe integer, received ${
+    `Cannot ${action}: ${name} must be a non-negative safe integer, received ${
       _describe(value)
     }`,
   );
@@ -2673,4 +3052,53 @@ async function run(
     step = steps.next(answer);
   }
   return step.value;
+}
+
+/** The byte that ends a line. */
+const LF = 0x0a;
+/** The byte that may come before {@linkcode LF} at the end of a line. */
+const CR = 0x0d;
+/**
+ * The decoders of {@linkcode Cursor.prototype.readString | readString()},
+ * made once: a decoder keeps no state between whole calls. `ignoreBOM` keeps
+ * a leading U+FEFF, so the bytes are decoded exactly.
+ */
+const DECODER = new TextDecoder("utf-8", { ignoreBOM: true });
+const FATAL_DECODER = new TextDecoder("utf-8", {
+  fatal: true,
+  ignoreBOM: true,
+});
+/** The encoder of {@linkcode Cursor.prototype.writeString | writeString()}. */
+const ENCODER = new TextEncoder();
+
+function notString(value: unknown): TypeError {
+  return new TypeError(
+    `Cannot write: text must be a string, received ${_describe(value)}`,
+  );
+}
+
+/**
+ * The number of bytes `text` takes in UTF-8, as `TextEncoder` writes it: a
+ * lone surrogate becomes U+FFFD, 3 bytes.
+ */
+function utf8Length(text: string): number {
+  const units = text.length;
+  let count = units;
+  for (let i = 0; i < units; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x80) continue;
+    if (unit < 0x800) {
+      count += 1;
+    } else if (
+      unit <= 0xdbff && unit >= 0xd800 && i + 1 < units &&
+      (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00
+    ) {
+      // A surrogate pair: 4 bytes for 2 units.
+      count += 2;
+      i++;
+    } else {
+      count += 2;
+    }
+  }
+  return count;
 }

@@ -17,6 +17,7 @@ import {
   CursorClosedError,
   CursorFullError,
   CursorReadOnlyError,
+  UnexpectedEofError,
 } from "./mod.ts";
 import { type Backing, backings } from "./_backing_test_util.ts";
 
@@ -108,7 +109,8 @@ type Op =
   | { kind: "setPosition"; value: number | bigint }
   | { kind: "poke"; at: number; value: number }
   | { kind: "resize"; length: number }
-  | { kind: "close" };
+  | { kind: "close" }
+  | TextOp;
 
 /** A read size: often small, up to past the end of any backing. */
 const readSize = fc.oneof(fc.integer({ min: 0, max: 8 }), fc.nat(80));
@@ -119,6 +121,164 @@ const intoArbitrary: fc.Arbitrary<Into> = fc.oneof(
 );
 /** 0 to 32 bytes, spread over the whole range ("max" size). */
 const writeData = fc.array(fc.nat(255), { maxLength: 32, size: "max" });
+
+// ---------------------------------------------------------------------------
+// Text commands: readLine, readString, writeString and truncate. readLine,
+// readString and writeString are sync-only, so async runs call them sync.
+
+type TextOp =
+  | { kind: "readLine" }
+  | { kind: "readString"; n: number; fatal: boolean }
+  | { kind: "writeString"; text: string }
+  | { kind: "truncate"; size: number };
+
+/** Code units that make every UTF-8 length, lone surrogates and line ends. */
+const textUnit = fc.oneof(
+  fc.constantFrom("a", "é", "€", "😀", "\ud83d", "\ude00", "\n", "\r"),
+  fc.integer({ min: 0, max: 0xffff }).map((unit) => String.fromCharCode(unit)),
+);
+
+const textOpArbitrary: fc.Arbitrary<TextOp> = fc.oneof(
+  { weight: 3, arbitrary: fc.constant({ kind: "readLine" as const }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant("readString" as const),
+      n: fc.oneof(fc.integer({ min: 0, max: 8 }), fc.nat(80)),
+      fatal: fc.boolean(),
+    }),
+  },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      kind: fc.constant("writeString" as const),
+      text: fc.string({ unit: textUnit, maxLength: 12 }),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant("truncate" as const),
+      size: fc.nat(80),
+    }),
+  },
+);
+
+const textEncoder = new TextEncoder();
+
+/** A count of bytes as messages write it. */
+function byteCount(n: number): string {
+  return n === 1 ? "1 byte" : `${n} bytes`;
+}
+
+/** A line, or `null`, as comparable text: its bytes joined by commas. */
+function showLine(line: Uint8Array | readonly number[] | null): string | null {
+  return line === null ? null : Array.from(line).join();
+}
+
+/** What the model expects of a text command. */
+function expectText(m: Model, op: TextOp): Outcome {
+  const length = m.bytes.length;
+  switch (op.kind) {
+    case "readLine": {
+      if (m.closed) return closed("read a line");
+      if (m.pos >= length) return { value: null };
+      const found = m.bytes.indexOf(0x0a, m.pos);
+      const end = found === -1 ? length : found;
+      const line = m.bytes.slice(m.pos, end);
+      if (found !== -1 && line.at(-1) === 0x0d) line.pop();
+      m.pos = found === -1 ? length : found + 1;
+      return { value: showLine(line) };
+    }
+    case "readString": {
+      if (m.closed) return closed("decode");
+      const available = Math.max(0, length - m.pos);
+      if (op.n > available) {
+        return {
+          error: UnexpectedEofError,
+          message: `Cannot decode ${byteCount(op.n)}: only ${
+            byteCount(available)
+          } ${available === 1 ? "remains" : "remain"}`,
+          fields: { requested: op.n, available },
+        };
+      }
+      const bytes = Uint8Array.from(m.bytes.slice(m.pos, m.pos + op.n));
+      let value: string;
+      try {
+        value = new TextDecoder("utf-8", { fatal: op.fatal, ignoreBOM: true })
+          .decode(bytes);
+      } catch {
+        return {
+          error: TypeError,
+          message: `Cannot decode ${
+            byteCount(op.n)
+          } at position ${m.pos}: invalid UTF-8`,
+        };
+      }
+      m.pos += op.n;
+      return { value };
+    }
+    case "writeString":
+      // The same rules as a write of the encoded bytes.
+      return expect(m, {
+        kind: "write",
+        data: Array.from(textEncoder.encode(op.text)),
+      })!;
+    case "truncate": {
+      if (m.closed) return closed("truncate");
+      if (m.readOnly) {
+        return {
+          error: CursorReadOnlyError,
+          message: "Cannot truncate: the cursor is read-only",
+        };
+      }
+      const size = op.size;
+      if (
+        size === length ||
+        (size > length ? m.grows && size <= m.capacity : m.shrinks)
+      ) {
+        resizeModel(m, size);
+        return { value: undefined };
+      }
+      const reason = !m.grows
+        ? `the memory is fixed-length (${byteCount(length)})`
+        : size < length
+        ? `a SharedArrayBuffer cannot shrink (${byteCount(length)})`
+        : `the memory can grow to ${byteCount(m.capacity)} at most`;
+      return {
+        error: RangeError,
+        message: `Cannot truncate to ${byteCount(size)}: ${reason}`,
+      };
+    }
+  }
+}
+
+/** Starts a text command on the cursor; only truncate has an async form. */
+function performText(r: Real, op: TextOp, async: boolean): Call {
+  const { cursor } = r;
+  let pending: Result | Promise<Result>;
+  switch (op.kind) {
+    case "readLine":
+      pending = settle(false, () => showLine(cursor.readLine()));
+      break;
+    case "readString":
+      pending = settle(
+        false,
+        () => cursor.readString(op.n, { fatal: op.fatal }),
+      );
+      break;
+    case "writeString":
+      pending = settle(false, () => cursor.writeString(op.text));
+      break;
+    case "truncate":
+      pending = settle(
+        async,
+        () => async ? cursor.truncate(op.size) : cursor.truncateSync(op.size),
+      );
+      break;
+  }
+  return { pending, check: noCheck };
+}
 
 const opArbitrary: fc.Arbitrary<Op> = fc.oneof(
   {
@@ -193,6 +353,7 @@ const opArbitrary: fc.Arbitrary<Op> = fc.oneof(
   },
   // Rare, because everything after a close fails the same way.
   { weight: 1, arbitrary: fc.constant({ kind: "close" as const }) },
+  { weight: 30, arbitrary: textOpArbitrary },
 );
 
 // ---------------------------------------------------------------------------
@@ -205,6 +366,10 @@ interface Model {
   readOnly: boolean;
   /** The length the bytes can grow to in place; their length if fixed. */
   capacity: number;
+  /** Whether the cursor can grow the memory in place. */
+  grows: boolean;
+  /** Whether the cursor can shrink the memory in place. */
+  shrinks: boolean;
 }
 
 /** Makes the bytes `length` long, as a resize does: zeros at the end. */
@@ -374,6 +539,8 @@ function expect(m: Model, op: Op): Outcome | undefined {
     case "close":
       m.closed = true;
       return { value: undefined };
+    default:
+      return expectText(m, op);
   }
 }
 
@@ -502,6 +669,8 @@ function perform(r: Real, op: Op, async: boolean): Call {
       return { pending: undefined, check: noCheck };
     case "close":
       return { pending: settle(false, () => cursor.close()), check: noCheck };
+    default:
+      return performText(r, op, async);
   }
 }
 
@@ -641,6 +810,8 @@ function setUp(setup: Setup): { model: Model; real: Real } {
       closed: false,
       readOnly: setup.readOnly,
       capacity: setup.bytes.length + backing.growth,
+      grows: backing.growth > 0,
+      shrinks: backing.resize !== undefined,
     },
     real: { cursor, backing },
   };

@@ -90,6 +90,11 @@ interface Target {
 const LIMIT = Symbol("the group's baseline");
 const READ_16 = "read 1 MiB in 16 B chunks (4 passes over 256 KiB)";
 const WRAP_64M = "wrap 64 MiB";
+const LINES_AS_STRINGS = "lines as strings: 1 MiB of 40-byte lines";
+const DECODED_LINES = "decoder.decode(line) over Cursor.readLine()";
+const TEXT_LINE_STREAM =
+  "Cursor.readable → TextDecoderStream → TextLineStream (@std/streams)";
+const ENCODE_AND_WRITE = "Cursor.writeSync(encoder.encode(s))";
 
 /** Finds a row of a group (its baseline for LIMIT), or says what is missing. */
 function find(
@@ -103,9 +108,8 @@ function find(
     ? rows.find((r) => r.baseline)
     : rows.find((r) => r.name === row);
   if (found !== undefined) return found;
-  if (row !== LIMIT && row.includes("(@std/io)")) {
-    return "skipped: @std/io could not be loaded";
-  }
+  const peer = row === LIMIT ? null : /\((@std\/[^)]+)\)$/.exec(row);
+  if (peer !== null) return `skipped: ${peer[1]} could not be loaded`;
   return `row "${row === LIMIT ? "limit" : row}" was not run`;
 }
 
@@ -271,6 +275,60 @@ export const TARGETS: Target[] = [
       "readAll loop over Cursor.readSync (copies)",
     ),
     met: atLeast(20),
+    format: times,
+  },
+  // Text, from text_bench.ts.
+  {
+    topic: "lines as strings, 1 MiB of 40-byte lines",
+    goal: "≥ 3× `TextLineStream`",
+    measured:
+      "`decoder.decode(line)` over `readLine()` vs `readable` → `TextDecoderStream` → `TextLineStream`",
+    measure: speed(LINES_AS_STRINGS, DECODED_LINES, TEXT_LINE_STREAM),
+    met: atLeast(3),
+    format: times,
+    reference: {
+      label: "limit, a decode per line",
+      measure: speed(
+        LINES_AS_STRINGS,
+        "limit: indexOf + decoder.decode(subarray)",
+        TEXT_LINE_STREAM,
+      ),
+    },
+  },
+  {
+    topic: "lines as bytes, 1 MiB of 40-byte lines",
+    goal: "≥ 2× `BufReader.readLine`",
+    measured: "`readLine()` vs `BufReader.readLine()` (@std/io 0.224.9)",
+    measure: speed(
+      "lines as bytes: 1 MiB of 40-byte lines",
+      "Cursor.readLine()",
+      "BufReader.readLine() over a Cursor (@std/io 0.224.9)",
+    ),
+    met: atLeast(2),
+    format: times,
+  },
+  {
+    topic: "`writeString`, 64 ASCII characters",
+    goal: "≥ 1.5× `writeSync(encoder.encode(s))`",
+    measured: "`writeString(s)` vs `writeSync(encoder.encode(s))`",
+    measure: speed(
+      "writeString: 64 ASCII characters",
+      "Cursor.writeString(s)",
+      ENCODE_AND_WRITE,
+    ),
+    met: atLeast(1.5),
+    format: times,
+  },
+  {
+    topic: "`writeString`, 64 characters with 2- and 3-byte ones",
+    goal: "≥ 1.2× `writeSync(encoder.encode(s))`",
+    measured: "`writeString(s)` vs `writeSync(encoder.encode(s))`",
+    measure: speed(
+      "writeString: 64 characters with 2- and 3-byte ones",
+      "Cursor.writeString(s)",
+      ENCODE_AND_WRITE,
+    ),
+    met: atLeast(1.2),
     format: times,
   },
 ];

@@ -1,0 +1,256 @@
+/**
+ * Benchmarks for text: lines as views and strings, and `writeString` against
+ * `writeSync(encoder.encode(s))`. Each group has its physical limit (a raw
+ * `indexOf` + `subarray` loop, or `encodeInto` with a hand-kept position) as
+ * the baseline. Read the ratios within each group; absolute times depend on
+ * the machine.
+ *
+ * The @std peers come from the offline copy in `../shared/std`, loaded at run
+ * time; where it is missing or cannot be loaded, their rows are skipped with a
+ * notice. `BufReader` imports `@std/bytes`, so its row needs that copy's import
+ * map:
+ *
+ * ```sh
+ * deno bench --allow-read --import-map=../shared/std/import_map.json text_bench.ts
+ * ```
+ *
+ * @module
+ */
+
+import { Cursor } from "./mod.ts";
+import { KiB, MiB, sink } from "./_bench_util.ts";
+
+/** `TextLineStream` of @std/streams. */
+type TextLineStreamClass = new () => TransformStream<string, string>;
+
+/** `BufReader` of @std/io 0.224.9, the last release that has it. */
+type BufReaderClass = new (reader: Cursor) => {
+  readLine(): Promise<{ line: Uint8Array; more: boolean } | null>;
+};
+
+/**
+ * Loads a module of the offline @std copy, or says why not.
+ *
+ * @param path The module's path inside `../shared/std`.
+ * @param rows Which rows are skipped without it.
+ * @returns The module, or `undefined` after a notice on stderr.
+ */
+async function loadShared<T>(
+  path: string,
+  rows: string,
+): Promise<T | undefined> {
+  // A computed URL, so that `deno check` and the lockfile never resolve it:
+  // other clones have no ../shared/std.
+  const url = new URL(`../shared/std/${path}`, import.meta.url).href;
+  try {
+    return await import(url) as T;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    console.error(
+      `Skipped the ${rows} rows: ${url} could not be loaded (${
+        reason.split("\n")[0]
+      })`,
+    );
+    return undefined;
+  }
+}
+
+const TextLineStream = (await loadShared<
+  { TextLineStream: TextLineStreamClass }
+>("streams/text_line_stream.ts", "TextLineStream"))?.TextLineStream;
+const BufReader = (await loadShared<{ BufReader: BufReaderClass }>(
+  "io-0.224.9/buf_reader.ts",
+  "BufReader.readLine()",
+))?.BufReader;
+
+// --- lines ------------------------------------------------------------------
+
+const LINE = 40;
+const LF = 0x0a;
+
+/** 1 MiB of 40-byte lines: 39 characters and "\n". */
+const input = new Uint8Array(MiB);
+for (let at = 0; at < MiB; at += LINE) {
+  const line = new TextEncoder().encode(
+    `line ${String(at / LINE).padStart(6, "0")} `.padEnd(LINE - 1, "abcdefgh") +
+      "\n",
+  );
+  input.set(line.subarray(0, Math.min(LINE, MiB - at)), at);
+}
+const LINES = Math.ceil(MiB / LINE);
+
+function expect(actual: number, expected: number): void {
+  if (actual !== expected) throw new Error(`got ${actual}, not ${expected}`);
+}
+
+const decoder = new TextDecoder();
+const STRINGS = "lines as strings: 1 MiB of 40-byte lines";
+
+Deno.bench({
+  group: STRINGS,
+  name: "limit: indexOf + decoder.decode(subarray)",
+  baseline: true,
+  fn() {
+    let count = 0;
+    for (let at = 0; at < input.byteLength; count++) {
+      let end = input.indexOf(LF, at);
+      if (end === -1) end = input.byteLength;
+      sink.value = decoder.decode(input.subarray(at, end));
+      at = end + 1;
+    }
+    expect(count, LINES);
+  },
+});
+
+Deno.bench({
+  group: STRINGS,
+  name: "decoder.decode(line) over Cursor.readLine()",
+  fn() {
+    const cursor = new Cursor(input);
+    let count = 0;
+    for (let line; (line = cursor.readLine()) !== null; count++) {
+      sink.value = decoder.decode(line);
+    }
+    expect(count, LINES);
+  },
+});
+
+// Not a line reader (it splits at "\n" only): one decode of everything and
+// sliced strings, to show what a decode call per line costs.
+Deno.bench({
+  group: STRINGS,
+  name: 'decoder.decode(Cursor.remainder()).split("\\n")',
+  fn() {
+    const lines = decoder.decode(new Cursor(input).remainder()).split("\n");
+    sink.value = lines;
+    expect(lines.length, LINES);
+  },
+});
+
+if (TextLineStream !== undefined) {
+  Deno.bench({
+    group: STRINGS,
+    name: "Cursor.readable → TextDecoderStream → TextLineStream (@std/streams)",
+    async fn() {
+      const lines = new Cursor(input).readable
+        .pipeThrough(new TextDecoderStream())
+        .pipeThrough(new TextLineStream());
+      let count = 0;
+      for await (const line of lines) {
+        sink.value = line;
+        count++;
+      }
+      expect(count, LINES);
+    },
+  });
+}
+
+const BYTES = "lines as bytes: 1 MiB of 40-byte lines";
+
+Deno.bench({
+  group: BYTES,
+  name: "limit: indexOf + subarray",
+  baseline: true,
+  fn() {
+    let count = 0;
+    for (let at = 0; at < input.byteLength; count++) {
+      let end = input.indexOf(LF, at);
+      if (end === -1) end = input.byteLength;
+      sink.value = input.subarray(at, end);
+      at = end + 1;
+    }
+    expect(count, LINES);
+  },
+});
+
+Deno.bench({
+  group: BYTES,
+  name: "Cursor.readLine()",
+  fn() {
+    const cursor = new Cursor(input);
+    let count = 0;
+    for (let line; (line = cursor.readLine()) !== null; count++) {
+      sink.value = line;
+    }
+    expect(count, LINES);
+  },
+});
+
+Deno.bench({
+  group: BYTES,
+  name: "for (const line of Cursor.lines())",
+  fn() {
+    let count = 0;
+    for (const line of new Cursor(input).lines()) {
+      sink.value = line;
+      count++;
+    }
+    expect(count, LINES);
+  },
+});
+
+if (BufReader !== undefined) {
+  Deno.bench({
+    group: BYTES,
+    name: "BufReader.readLine() over a Cursor (@std/io 0.224.9)",
+    async fn() {
+      const reader = new BufReader(new Cursor(input));
+      let count = 0;
+      for (let result; (result = await reader.readLine()) !== null; count++) {
+        sink.value = result.line;
+      }
+      expect(count, LINES);
+    },
+  });
+}
+
+// --- writeString ------------------------------------------------------------
+
+/** 64 KiB of memory: 1,024 writes of 64 ASCII characters per iteration. */
+const memory = new Uint8Array(64 * KiB);
+const encoder = new TextEncoder();
+
+/**
+ * Registers one group: `text` written again and again until the memory is
+ * full, by the limit, `writeString` and `writeSync(encoder.encode(text))`.
+ */
+function writeGroup(group: string, text: string): void {
+  const size = encoder.encode(text).byteLength;
+  const count = Math.floor(memory.byteLength / size);
+  Deno.bench({
+    group,
+    name: "limit: encodeInto(subarray) with a hand-kept position",
+    baseline: true,
+    fn() {
+      let at = 0;
+      for (let n = count; n > 0; n--) {
+        at += encoder.encodeInto(text, memory.subarray(at)).written;
+      }
+      expect(at, count * size);
+    },
+  });
+  Deno.bench({
+    group,
+    name: "Cursor.writeString(s)",
+    fn() {
+      const cursor = new Cursor(memory);
+      for (let n = count; n > 0; n--) cursor.writeString(text);
+      expect(cursor.position, count * size);
+    },
+  });
+  Deno.bench({
+    group,
+    name: "Cursor.writeSync(encoder.encode(s))",
+    fn() {
+      const cursor = new Cursor(memory);
+      for (let n = count; n > 0; n--) cursor.writeSync(encoder.encode(text));
+      expect(cursor.position, count * size);
+    },
+  });
+}
+
+writeGroup("writeString: 64 ASCII characters", "0123456789abcdef".repeat(4));
+writeGroup(
+  "writeString: 64 characters with 2- and 3-byte ones",
+  "aé€b".repeat(16),
+);

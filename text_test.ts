@@ -1,0 +1,589 @@
+import assert from "node:assert/strict";
+import {
+  Cursor,
+  CursorClosedError,
+  CursorFullError,
+  CursorReadOnlyError,
+  UnexpectedEofError,
+} from "@iocursor/cursor";
+import { detachedCursor, testEveryBacking } from "./_backing_test_util.ts";
+import { exactly } from "./_assert_test_util.ts";
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+
+/** A view decoded as it is, `null` kept. */
+function text(view: Uint8Array | null): string | null {
+  return view === null ? null : decoder.decode(view);
+}
+
+/** A count of bytes as messages write it. */
+function count(n: number): string {
+  return n === 1 ? "1 byte" : `${n} bytes`;
+}
+
+function closedCursor(): Cursor {
+  const cursor = new Cursor(new Uint8Array(8));
+  cursor.close();
+  return cursor;
+}
+
+// ---------------------------------------------------------------------------
+// readLine
+
+/** 16 bytes: "\r\n", a lone "\r", empty lines and no final terminator. */
+const LINES = "ab\n\r\nc\rd\n\ne\r\nfgh";
+
+testEveryBacking(
+  "Cursor.readLine() ends lines at \\n and \\r\\n, not at a lone \\r",
+  encoder.encode(LINES),
+  ({ source }) => {
+    const cursor = new Cursor(source);
+    const expected: [string, number][] = [
+      ["ab", 3],
+      ["", 5],
+      ["c\rd", 9],
+      ["", 10],
+      ["e", 13],
+      ["fgh", 16],
+    ];
+    for (const [line, position] of expected) {
+      assert.equal(text(cursor.readLine()), line);
+      assert.equal(cursor.position, position);
+    }
+    assert.equal(cursor.readLine(), null);
+    assert.equal(cursor.position, 16);
+  },
+);
+
+testEveryBacking(
+  "Cursor.readLine() returns views that alias the memory",
+  encoder.encode("one\r\ntwo\nthree!!"),
+  (backing) => {
+    const cursor = new Cursor(backing.source);
+    cursor.readLine();
+    const line = cursor.readLine()!;
+    assert.equal(line.byteLength, 3);
+    backing.view()[5] = 0x54; // "T"
+    assert.equal(text(line), "Two");
+    assert.equal(line.buffer, backing.view().buffer);
+  },
+);
+
+Deno.test("Cursor.readLine() ends with a terminator in the last bytes", () => {
+  for (
+    const [input, lines] of [
+      ["ab\n", ["ab"]],
+      ["ab\r\n", ["ab"]],
+      ["\n", [""]],
+      ["\r\n", [""]],
+      ["\n\n", ["", ""]],
+      ["ab\r", ["ab\r"]],
+      ["\r", ["\r"]],
+      ["\r\r\n", ["\r"]],
+    ] as const
+  ) {
+    const cursor = new Cursor(encoder.encode(input));
+    assert.deepEqual([...cursor.lines()].map(text), lines, input);
+    assert.equal(cursor.position, input.length);
+    assert.equal(cursor.readLine(), null);
+  }
+});
+
+Deno.test("Cursor.readLine() does not look before the position for \\r", () => {
+  const cursor = new Cursor(encoder.encode("a\r\nb"));
+  cursor.position = 2;
+  assert.equal(text(cursor.readLine()), "");
+  assert.equal(cursor.position, 3);
+  assert.equal(text(cursor.readLine()), "b");
+  assert.equal(cursor.position, 4);
+});
+
+Deno.test("Cursor.readLine() returns null at and past the end", () => {
+  assert.equal(new Cursor(new Uint8Array(0)).readLine(), null);
+  const cursor = new Cursor(encoder.encode("ab"));
+  cursor.position = 2;
+  assert.equal(cursor.readLine(), null);
+  cursor.position = 9;
+  assert.equal(cursor.readLine(), null);
+  assert.equal(cursor.position, 9);
+});
+
+Deno.test("Cursor.readLine() throws on a closed or detached cursor", () => {
+  assert.throws(
+    () => closedCursor().readLine(),
+    exactly(CursorClosedError, "Cannot read a line: the cursor is closed"),
+  );
+  assert.throws(
+    () => detachedCursor().readLine(),
+    exactly(
+      TypeError,
+      "Cannot read a line: the underlying ArrayBuffer is detached",
+    ),
+  );
+});
+
+// ---------------------------------------------------------------------------
+// lines
+
+testEveryBacking(
+  "Cursor.lines() yields what readLine() returns, advancing each step",
+  encoder.encode(LINES),
+  ({ source }) => {
+    const cursor = new Cursor(source);
+    const other = new Cursor(source);
+    cursor.position = other.position = 3;
+    const lines = cursor.lines();
+    assert.equal(cursor.position, 3);
+    assert.equal(lines[Symbol.iterator](), lines);
+    for (const line of lines) {
+      const expected = other.readLine()!;
+      assert.deepEqual([...line], [...expected]);
+      assert.equal(line.byteOffset, expected.byteOffset);
+      assert.equal(cursor.position, other.position);
+    }
+    assert.equal(other.readLine(), null);
+    assert.equal(cursor.position, 16);
+  },
+);
+
+Deno.test("Cursor.lines() reads at each step from the position", () => {
+  const cursor = new Cursor(encoder.encode(LINES));
+  const lines = cursor.lines();
+  assert.equal(cursor.position, 0);
+  const first = lines.next();
+  assert.equal(first.done, false);
+  assert.equal(text(first.value as Uint8Array), "ab");
+  assert.equal(cursor.position, 3);
+  cursor.position = 10;
+  const seen = [];
+  for (const line of lines) seen.push([text(line), cursor.position]);
+  assert.deepEqual(seen, [["e", 13], ["fgh", 16]]);
+  assert.deepEqual(lines.next(), { done: true, value: undefined });
+  assert.equal(cursor.position, 16);
+});
+
+Deno.test("Cursor.lines() of empty memory yields nothing", () => {
+  assert.deepEqual([...new Cursor(new Uint8Array(0)).lines()], []);
+});
+
+Deno.test("Cursor.lines() throws on a closed cursor, at the call", () => {
+  assert.throws(
+    () => closedCursor().lines(),
+    exactly(CursorClosedError, "Cannot read a line: the cursor is closed"),
+  );
+});
+
+Deno.test("Cursor.lines() throws at the step after close()", () => {
+  const cursor = new Cursor(encoder.encode("a\nb\n"));
+  const lines = cursor.lines();
+  assert.equal(text(lines.next().value as Uint8Array), "a");
+  cursor.close();
+  assert.throws(
+    () => lines.next(),
+    exactly(CursorClosedError, "Cannot read a line: the cursor is closed"),
+  );
+  assert.equal(cursor.position, 2);
+});
+
+Deno.test("Cursor.lines() throws at the first step when detached", () => {
+  const lines = detachedCursor().lines();
+  assert.throws(
+    () => lines.next(),
+    exactly(
+      TypeError,
+      "Cannot read a line: the underlying ArrayBuffer is detached",
+    ),
+  );
+});
+
+// ---------------------------------------------------------------------------
+// readString
+
+/** 16 bytes: 1-, 2-, 3- and 4-byte characters, then ASCII. */
+const MIXED = "aé€😀xyzabc";
+
+testEveryBacking(
+  "Cursor.readString() decodes 1- to 4-byte characters and advances",
+  encoder.encode(MIXED),
+  ({ source }) => {
+    const cursor = new Cursor(source);
+    for (
+      const [length, expected, position] of [
+        [1, "a", 1],
+        [2, "é", 3],
+        [0, "", 3],
+        [3, "€", 6],
+        [4, "😀", 10],
+        [6, "xyzabc", 16],
+        [0, "", 16],
+      ] as const
+    ) {
+      assert.equal(cursor.readString(length), expected);
+      assert.equal(cursor.position, position);
+    }
+    assert.throws(
+      () => cursor.readString(1),
+      exactly(UnexpectedEofError, "Cannot decode 1 byte: only 0 bytes remain", {
+        requested: 1,
+        available: 0,
+      }),
+    );
+    assert.equal(cursor.position, 16);
+  },
+);
+
+testEveryBacking(
+  "Cursor.readString() with { fatal: true } refuses invalid UTF-8 and stays put",
+  [0x61, 0xc3, 0xa9, 0xe2, 0x82, 0xac, 0xff, 0x62],
+  ({ source }) => {
+    const cursor = new Cursor(source);
+    assert.equal(cursor.readString(3, { fatal: true }), "aé");
+    // The last character is cut short, then a byte that is never UTF-8.
+    for (const [length, at] of [[2, 3], [4, 3]] as const) {
+      assert.throws(
+        () => cursor.readString(length, { fatal: true }),
+        exactly(
+          TypeError,
+          `Cannot decode ${length} bytes at position ${at}: invalid UTF-8`,
+        ),
+      );
+      assert.equal(cursor.position, 3);
+    }
+    assert.equal(cursor.readString(3, { fatal: true }), "€");
+    assert.throws(
+      () => cursor.readString(1, { fatal: true }),
+      exactly(TypeError, "Cannot decode 1 byte at position 6: invalid UTF-8"),
+    );
+    assert.equal(cursor.position, 6);
+    assert.equal(cursor.readString(2, { fatal: false }), "\uFFFDb");
+    assert.equal(cursor.position, 8);
+  },
+);
+
+Deno.test("Cursor.readString() replaces invalid UTF-8 by default", () => {
+  const cursor = new Cursor(Uint8Array.of(0xe2, 0x82, 0xac, 0xff, 0xc3));
+  assert.equal(cursor.readString(2), "\uFFFD");
+  assert.equal(cursor.readString(3), "\uFFFD\uFFFD\uFFFD");
+  assert.equal(cursor.position, 5);
+});
+
+Deno.test("Cursor.readString() keeps a byte order mark", () => {
+  const bom = Uint8Array.of(0xef, 0xbb, 0xbf, 0x41);
+  assert.equal(new Cursor(bom).readString(4), "\uFEFFA");
+  assert.equal(new Cursor(bom).readString(4, { fatal: true }), "\uFEFFA");
+  const cursor = new Cursor(bom);
+  assert.equal(cursor.readString(3), "\uFEFF");
+  assert.equal(cursor.readString(1), "A");
+});
+
+Deno.test("Cursor.readString() decodes a snapshot of shared memory", () => {
+  const memory = new Uint8Array(new SharedArrayBuffer(4));
+  memory.set(encoder.encode("ping"));
+  const cursor = new Cursor(memory);
+  assert.equal(cursor.readString(4), "ping");
+  assert.equal(memory.buffer instanceof SharedArrayBuffer, true);
+});
+
+Deno.test("Cursor.readString() of 0 bytes past the end is empty", () => {
+  const cursor = new Cursor(encoder.encode("ab"));
+  cursor.position = 7;
+  assert.equal(cursor.readString(0), "");
+  assert.equal(cursor.position, 7);
+  assert.throws(
+    () => cursor.readString(1),
+    exactly(UnexpectedEofError, "Cannot decode 1 byte: only 0 bytes remain"),
+  );
+});
+
+Deno.test("Cursor.readString() fails whole when fewer bytes remain", () => {
+  const cursor = new Cursor(encoder.encode("abc"));
+  cursor.position = 1;
+  assert.throws(
+    () => cursor.readString(3),
+    exactly(UnexpectedEofError, "Cannot decode 3 bytes: only 2 bytes remain", {
+      requested: 3,
+      available: 2,
+    }),
+  );
+  assert.equal(cursor.position, 1);
+  assert.equal(cursor.readString(2), "bc");
+});
+
+Deno.test("Cursor.readString() rejects a bad byteLength or options.fatal", () => {
+  const cursor = new Cursor(encoder.encode("abcdef"));
+  cursor.position = 1;
+  const cases: [unknown, unknown, ErrorConstructor, string][] = [
+    ["2", undefined, TypeError, 'byteLength must be a number, received "2"'],
+    [2n, undefined, TypeError, "byteLength must be a number, received 2n"],
+    [
+      undefined,
+      undefined,
+      TypeError,
+      "byteLength must be a number, received undefined",
+    ],
+    [
+      -1,
+      undefined,
+      RangeError,
+      "byteLength must be a non-negative safe integer, received -1",
+    ],
+    [
+      1.5,
+      undefined,
+      RangeError,
+      "byteLength must be a non-negative safe integer, received 1.5",
+    ],
+    [
+      NaN,
+      undefined,
+      RangeError,
+      "byteLength must be a non-negative safe integer, received NaN",
+    ],
+    [
+      Infinity,
+      undefined,
+      RangeError,
+      "byteLength must be a non-negative safe integer, received Infinity",
+    ],
+    [
+      2 ** 53,
+      undefined,
+      RangeError,
+      "byteLength must be a non-negative safe integer, received 9007199254740992",
+    ],
+    [
+      2,
+      { fatal: "yes" },
+      TypeError,
+      'options.fatal must be a boolean, received "yes"',
+    ],
+    [2, { fatal: 1 }, TypeError, "options.fatal must be a boolean, received 1"],
+  ];
+  for (const [byteLength, options, ErrorClass, reason] of cases) {
+    assert.throws(
+      () =>
+        cursor.readString(
+          byteLength as number,
+          options as { fatal?: boolean },
+        ),
+      exactly(ErrorClass, `Cannot decode: ${reason}`),
+    );
+    assert.equal(cursor.position, 1);
+  }
+  assert.equal(cursor.readString(2, {}), "bc");
+  assert.equal(cursor.readString(1, { fatal: undefined } as never), "d");
+});
+
+Deno.test("Cursor.readString() throws on a closed or detached cursor", () => {
+  assert.throws(
+    () => closedCursor().readString("x" as never),
+    exactly(CursorClosedError, "Cannot decode: the cursor is closed"),
+  );
+  for (const length of [0, 1]) {
+    assert.throws(
+      () => detachedCursor().readString(length),
+      exactly(
+        TypeError,
+        "Cannot decode: the underlying ArrayBuffer is detached",
+      ),
+    );
+  }
+});
+
+// ---------------------------------------------------------------------------
+// writeString
+
+/**
+ * Texts with every kind of UTF-16 code unit: ASCII, 2- and 3-byte characters,
+ * surrogate pairs (4 bytes) and lone surrogates (written as U+FFFD, 3 bytes)
+ * first, last and next to pairs.
+ */
+const TEXTS = [
+  "a",
+  "abc",
+  "é",
+  "aé",
+  "€",
+  "a€",
+  "😀",
+  "a😀",
+  "😀a",
+  "\ud800",
+  "\udc00",
+  "a\ud83d",
+  "\ude00a",
+  "\ude00\ud83d",
+  "\ud83d\ud83d\ude00",
+  "\ud83d\ude00\ude00",
+  "\u007f\u0080\u07ff\u0800\uffff",
+  "x".repeat(20),
+  "é".repeat(7) + "€".repeat(5) + "😀".repeat(3),
+];
+
+Deno.test(
+  "Cursor.writeString() writes text that exactly fits, and nothing when one byte short",
+  () => {
+    const GAP = 3;
+    const FILL = 0xee;
+    for (const input of TEXTS) {
+      const expected = encoder.encode(input);
+      const size = expected.byteLength;
+      // Exact fit, one byte short, and room for the fast path.
+      for (const room of [size, size - 1, 3 * input.length, size + 1]) {
+        const memory = new Uint8Array(GAP + room).fill(FILL);
+        const cursor = new Cursor(memory);
+        cursor.position = GAP;
+        const label = `${JSON.stringify(input)} into ${room} bytes`;
+        if (room < size) {
+          assert.throws(
+            () => cursor.writeString(input),
+            exactly(
+              CursorFullError,
+              `Cannot write ${count(size)}: there is room for ${
+                count(room)
+              } before the end`,
+              { requested: size, available: room },
+            ),
+            label,
+          );
+          assert.deepEqual(memory, new Uint8Array(GAP + room).fill(FILL));
+          assert.equal(cursor.position, GAP, label);
+        } else {
+          assert.equal(cursor.writeString(input), size, label);
+          assert.deepEqual(memory.subarray(GAP, GAP + size), expected, label);
+          assert.equal(memory[GAP - 1], FILL, label);
+          assert.ok(memory.subarray(GAP + size).every((b) => b === FILL));
+          assert.equal(cursor.position, GAP + size, label);
+        }
+      }
+    }
+  },
+);
+
+testEveryBacking(
+  "Cursor.writeString() writes UTF-8 into the memory and advances",
+  new Uint8Array(16),
+  (backing) => {
+    const cursor = new Cursor(backing.source);
+    assert.equal(cursor.writeString("aé€😀"), 10);
+    assert.equal(cursor.position, 10);
+    assert.equal(cursor.writeString(""), 0);
+    assert.equal(cursor.position, 10);
+    assert.equal(cursor.writeString("xyzabc"), 6);
+    assert.equal(cursor.position, 16);
+    assert.deepEqual([...backing.view()], [...encoder.encode(MIXED)]);
+  },
+);
+
+testEveryBacking(
+  "Cursor.writeString() grows memory that can grow, else changes nothing",
+  encoder.encode("12345678"),
+  (backing) => {
+    const cursor = new Cursor(backing.source);
+    cursor.position = 6;
+    if (backing.growth === 0) {
+      assert.throws(
+        () => cursor.writeString("€"),
+        exactly(
+          CursorFullError,
+          "Cannot write 3 bytes: there is room for 2 bytes before the end",
+        ),
+      );
+      assert.equal(text(backing.view()), "12345678");
+      assert.equal(cursor.position, 6);
+      return;
+    }
+    assert.equal(cursor.writeString("€"), 3);
+    assert.equal(text(backing.view()), "123456€");
+    cursor.position = 12;
+    assert.equal(cursor.writeString("é"), 2);
+    assert.equal(text(backing.view()), "123456€\0\0\0é");
+    assert.equal(cursor.position, 14);
+    const room = 8 + backing.growth - 14;
+    assert.throws(
+      () => cursor.writeString("x".repeat(room - 1) + "é"),
+      exactly(
+        CursorFullError,
+        `Cannot write ${
+          room + 1
+        } bytes: there is room for ${room} bytes before the end`,
+      ),
+    );
+    assert.equal(backing.view().byteLength, 14);
+    assert.equal(cursor.writeString("x".repeat(room - 2) + "é"), room);
+    assert.equal(backing.view().byteLength, 8 + backing.growth);
+  },
+);
+
+Deno.test("Cursor.writeString() of an empty string works past the end", () => {
+  const memory = new Uint8Array(2);
+  const cursor = new Cursor(memory);
+  cursor.position = 5;
+  assert.equal(cursor.writeString(""), 0);
+  assert.equal(cursor.position, 5);
+  assert.throws(
+    () => cursor.writeString("a"),
+    exactly(
+      CursorFullError,
+      "Cannot write 1 byte: there is room for 0 bytes before the end",
+    ),
+  );
+  assert.deepEqual(memory, new Uint8Array(2));
+});
+
+Deno.test("Cursor.writeString() rejects what is not a string", () => {
+  const memory = new Uint8Array(8);
+  const cursor = new Cursor(memory);
+  for (
+    const [value, shown] of [
+      [5, "5"],
+      [null, "null"],
+      [undefined, "undefined"],
+      [new String("a"), "an instance of String"],
+      [encoder.encode("a"), "an instance of Uint8Array"],
+    ] as const
+  ) {
+    assert.throws(
+      () => cursor.writeString(value as unknown as string),
+      exactly(
+        TypeError,
+        `Cannot write: text must be a string, received ${shown}`,
+      ),
+    );
+  }
+  assert.deepEqual(memory, new Uint8Array(8));
+  assert.equal(cursor.position, 0);
+});
+
+Deno.test("Cursor.writeString() throws on a closed, read-only or detached cursor", () => {
+  assert.throws(
+    () => closedCursor().writeString(5 as never),
+    exactly(CursorClosedError, "Cannot write: the cursor is closed"),
+  );
+  const memory = new Uint8Array(8);
+  assert.throws(
+    () => new Cursor(memory, { readOnly: true }).writeString(5 as never),
+    exactly(CursorReadOnlyError, "Cannot write: the cursor is read-only"),
+  );
+  assert.deepEqual(memory, new Uint8Array(8));
+  for (const input of ["", "a"]) {
+    assert.throws(
+      () => detachedCursor().writeString(input),
+      exactly(
+        TypeError,
+        "Cannot write: the underlying ArrayBuffer is detached",
+      ),
+    );
+  }
+});
+
+Deno.test("Cursor.writeString() and readString() round-trip every text", () => {
+  const memory = new Uint8Array(256);
+  const cursor = new Cursor(memory);
+  const sizes = TEXTS.map((input) => cursor.writeString(input));
+  cursor.position = 0;
+  for (const [i, input] of TEXTS.entries()) {
+    assert.equal(cursor.readString(sizes[i]!), input.toWellFormed());
+  }
+});
