@@ -220,6 +220,16 @@ export const TARGETS: Target[] = [
     measure: speed(READ_16, "Cursor.readSync", "Buffer.readSync (@std/io)"),
     met: atLeast(2),
     format: times,
+    // The ceiling: a cursor as fast as the limit is this many times as fast
+    // as Buffer.readSync.
+    reference: {
+      label: "the limit",
+      measure: speed(
+        READ_16,
+        "limit: p.set(source.subarray(...))",
+        "Buffer.readSync (@std/io)",
+      ),
+    },
   },
   {
     topic: "`read` (async) 16 B",
