@@ -704,6 +704,33 @@ Deno.test("BufWriterSync.flush() into full memory throws CursorFullError and wri
   assertEquals(memory, Uint8Array.of(0, 0, 1, 0));
 });
 
+Deno.test("Cursor.writeTo() hands its memory to a BufWriter, which copies it before the cursor moves on", async () => {
+  const source = new Cursor(DATA);
+  const memory = new Uint8Array(DATA.byteLength);
+  const target = new Cursor(memory);
+  const writer = new BufWriter(target, 1000);
+
+  assertEquals(await source.writeTo(writer), DATA.byteLength);
+  await writer.flush();
+
+  assertEquals(memory, DATA);
+  assertEquals([source.position, target.position], [40_000, 40_000]);
+});
+
+Deno.test("Cursor.readFrom() reads a BufReader over another cursor to its end", async () => {
+  const inner = new Cursor(DATA);
+  inner.position = 1000;
+  const reader = new BufReader(inner, 64);
+  const memory = new Uint8Array(DATA.byteLength);
+  const target = new Cursor(memory);
+
+  assertEquals(await target.readFrom(reader), DATA.byteLength - 1000);
+
+  assertEquals(memory.subarray(0, 39_000), DATA.subarray(1000));
+  assertEquals([inner.position, target.position], [40_000, 39_000]);
+  assertEquals(target.remaining, 1000);
+});
+
 Deno.test("readDelim() splits a cursor's bytes on a multi-byte delimiter", async () => {
   const cursor = new Cursor(utf8("alpha\r\nbeta\r\n\r\ngamma"));
   const parts: string[] = [];
