@@ -59,11 +59,13 @@ const { StringReader }: {
 } = await import(STRING_READER);
 
 /**
- * 40,000 bytes that differ from their neighbours: more than one chunk of
- * `readAll` (16,640 bytes), of `copy` (32 KiB) and of `cursor.readable`
- * (64 KiB is not reached, so toBytes also sees a short last chunk).
+ * 70,000 bytes that differ from their neighbours: more than one chunk of
+ * `readAll` (16,640 bytes), of `copy` (32 KiB) and of a default reader of
+ * `cursor.readable` (64 KiB), and a short last chunk for each.
  */
-const DATA = Uint8Array.from({ length: 40_000 }, (_, i) => (i * 7 + 3) % 256);
+const DATA = Uint8Array.from({ length: 70_000 }, (_, i) => (i * 7 + 3) % 256);
+/** The length of {@linkcode DATA}. */
+const SIZE = DATA.byteLength;
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -114,57 +116,57 @@ function fullMessage(requested: number, available: number): string {
 Deno.test("copy() copies a cursor into a cursor from each one's position", async () => {
   const source = new Cursor(DATA);
   source.position = 100;
-  const memory = new Uint8Array(DATA.byteLength);
+  const memory = new Uint8Array(SIZE);
   const target = new Cursor(memory);
   target.position = 10;
 
-  assertEquals(await copy(source, target), DATA.byteLength - 100);
+  assertEquals(await copy(source, target), SIZE - 100);
 
-  assertEquals(source.position, DATA.byteLength);
-  assertEquals(target.position, DATA.byteLength - 90);
-  assertEquals(memory.subarray(10, DATA.byteLength - 90), DATA.subarray(100));
+  assertEquals(source.position, SIZE);
+  assertEquals(target.position, SIZE - 90);
+  assertEquals(memory.subarray(10, SIZE - 90), DATA.subarray(100));
   assertEquals(memory.subarray(0, 10), new Uint8Array(10));
-  assertEquals(memory.subarray(DATA.byteLength - 90), new Uint8Array(90));
+  assertEquals(memory.subarray(SIZE - 90), new Uint8Array(90));
 });
 
 Deno.test("copy() copies a cursor into a Buffer and a Buffer into a cursor", async () => {
   const source = new Cursor(DATA);
   const buffer = new Buffer();
-  assertEquals(await copy(source, buffer), DATA.byteLength);
-  assertEquals(source.position, DATA.byteLength);
+  assertEquals(await copy(source, buffer), SIZE);
+  assertEquals(source.position, SIZE);
   assertEquals(buffer.bytes(), DATA);
 
-  const memory = new Uint8Array(DATA.byteLength);
+  const memory = new Uint8Array(SIZE);
   const target = new Cursor(memory);
-  assertEquals(await copy(buffer, target, { bufSize: 1000 }), DATA.byteLength);
-  assertEquals(target.position, DATA.byteLength);
+  assertEquals(await copy(buffer, target, { bufSize: 1000 }), SIZE);
+  assertEquals(target.position, SIZE);
   assertEquals(memory, DATA);
   assertEquals(buffer.length, 0);
 });
 
 Deno.test("copy() fills a cursor from a reader that returns short counts", async () => {
   const source = new Cursor(DATA);
-  const memory = new Uint8Array(DATA.byteLength);
+  const memory = new Uint8Array(SIZE);
   const target = new Cursor(memory);
 
-  assertEquals(await copy(shortReader(source, 7), target), DATA.byteLength);
+  assertEquals(await copy(shortReader(source, 7), target), SIZE);
 
-  assertEquals(source.position, DATA.byteLength);
-  assertEquals(target.position, DATA.byteLength);
+  assertEquals(source.position, SIZE);
+  assertEquals(target.position, SIZE);
   assertEquals(memory, DATA);
 });
 
 Deno.test("copy() drains a cursor into a writer that takes short counts", async () => {
   const source = new Cursor(DATA);
   source.position = 3;
-  const memory = new Uint8Array(DATA.byteLength);
+  const memory = new Uint8Array(SIZE);
   const target = new Cursor(memory);
 
   const n = await copy(source, shortWriter(target, 5), { bufSize: 64 });
 
-  assertEquals(n, DATA.byteLength - 3);
-  assertEquals(source.position, DATA.byteLength);
-  assertEquals(target.position, DATA.byteLength - 3);
+  assertEquals(n, SIZE - 3);
+  assertEquals(source.position, SIZE);
+  assertEquals(target.position, SIZE - 3);
   assertEquals(memory.subarray(0, n), DATA.subarray(3));
 });
 
@@ -225,9 +227,9 @@ Deno.test("readAll() reads a cursor from its position to the end", async () => {
   const all = await readAll(cursor);
 
   assertEquals(all, DATA.subarray(5));
-  assertEquals(cursor.position, DATA.byteLength);
+  assertEquals(cursor.position, SIZE);
   assertEquals(await readAll(cursor), new Uint8Array(0));
-  assertEquals(cursor.position, DATA.byteLength);
+  assertEquals(cursor.position, SIZE);
 });
 
 Deno.test("readAllSync() reads a cursor from its position to the end", () => {
@@ -237,7 +239,7 @@ Deno.test("readAllSync() reads a cursor from its position to the end", () => {
   const all = readAllSync(cursor);
 
   assertEquals(all, DATA.subarray(20_000));
-  assertEquals(cursor.position, DATA.byteLength);
+  assertEquals(cursor.position, SIZE);
   assertEquals(readAllSync(cursor), new Uint8Array(0));
 });
 
@@ -257,13 +259,13 @@ Deno.test("readAll() and readAllSync() of a closed cursor fail with CursorClosed
 });
 
 Deno.test("writeAll() writes every byte into a cursor at its position", async () => {
-  const memory = new Uint8Array(DATA.byteLength + 2);
+  const memory = new Uint8Array(SIZE + 2);
   const cursor = new Cursor(memory);
   cursor.position = 2;
 
   await writeAll(cursor, DATA);
 
-  assertEquals(cursor.position, DATA.byteLength + 2);
+  assertEquals(cursor.position, SIZE + 2);
   assertEquals(memory.subarray(2), DATA);
   assertEquals(memory.subarray(0, 2), new Uint8Array(2));
 });
@@ -376,7 +378,7 @@ Deno.test("toReadableStream() with autoClose: false leaves the cursor open at th
   const all = await toBytes(toReadableStream(cursor, { autoClose: false }));
 
   assertEquals(all, DATA);
-  assertEquals(cursor.position, DATA.byteLength);
+  assertEquals(cursor.position, SIZE);
   assertEquals(cursor.closed, false);
   cursor.position = 0;
   assertEquals(cursor.readSync(new Uint8Array(2)), 2);
@@ -455,15 +457,15 @@ Deno.test("readerFromStreamReader() turns cursor.readable back into a reader for
   const source = new Cursor(DATA);
   const reader = readerFromStreamReader(source.readable.getReader());
   // One byte of room more than the data, so readFrom reads on to the end.
-  const memory = new Uint8Array(DATA.byteLength + 1);
+  const memory = new Uint8Array(SIZE + 1);
   const target = new Cursor(memory);
 
-  assertEquals(await target.readFrom(reader), DATA.byteLength);
+  assertEquals(await target.readFrom(reader), SIZE);
 
-  assertEquals(memory.subarray(0, DATA.byteLength), DATA);
-  assertEquals(target.position, DATA.byteLength);
+  assertEquals(memory.subarray(0, SIZE), DATA);
+  assertEquals(target.position, SIZE);
   assertEquals(target.remaining, 1);
-  assertEquals(source.position, DATA.byteLength);
+  assertEquals(source.position, SIZE);
   assertEquals(source.closed, true);
 });
 
@@ -489,10 +491,10 @@ Deno.test("Buffer.readFrom() drains a cursor from its position", async () => {
   cursor.position = 7;
   const buffer = new Buffer();
 
-  assertEquals(await buffer.readFrom(cursor), DATA.byteLength - 7);
+  assertEquals(await buffer.readFrom(cursor), SIZE - 7);
 
   assertEquals(buffer.bytes(), DATA.subarray(7));
-  assertEquals(cursor.position, DATA.byteLength);
+  assertEquals(cursor.position, SIZE);
   assertEquals(await buffer.readFrom(cursor), 0);
 });
 
@@ -500,12 +502,12 @@ Deno.test("Buffer.readFromSync() drains a cursor from its position", () => {
   const cursor = new Cursor(DATA);
   const buffer = new Buffer(utf8("head"));
 
-  assertEquals(buffer.readFromSync(cursor), DATA.byteLength);
+  assertEquals(buffer.readFromSync(cursor), SIZE);
 
-  assertEquals(buffer.length, DATA.byteLength + 4);
+  assertEquals(buffer.length, SIZE + 4);
   assertEquals(decoder.decode(buffer.bytes().subarray(0, 4)), "head");
   assertEquals(buffer.bytes().subarray(4), DATA);
-  assertEquals(cursor.position, DATA.byteLength);
+  assertEquals(cursor.position, SIZE);
 });
 
 Deno.test("Buffer.readFrom() rejects with CursorClosedError from a closed cursor", async () => {
@@ -524,16 +526,19 @@ Deno.test("Buffer.readFrom() rejects with CursorClosedError from a closed cursor
 
 Deno.test("Cursor.writeTo() and writeToSync() hand a cursor's bytes to a Buffer", async () => {
   const cursor = new Cursor(DATA);
-  cursor.position = 30_000;
+  cursor.position = SIZE - 10_000;
   const buffer = new Buffer();
 
   assertEquals(await cursor.writeTo(buffer), 10_000);
-  assertEquals(cursor.position, DATA.byteLength);
+  assertEquals(cursor.position, SIZE);
   cursor.position = 0;
-  assertEquals(cursor.writeToSync(buffer), DATA.byteLength);
-  assertEquals(cursor.position, DATA.byteLength);
+  assertEquals(cursor.writeToSync(buffer), SIZE);
+  assertEquals(cursor.position, SIZE);
 
-  assertEquals(buffer.bytes().subarray(0, 10_000), DATA.subarray(30_000));
+  assertEquals(
+    buffer.bytes().subarray(0, 10_000),
+    DATA.subarray(SIZE - 10_000),
+  );
   assertEquals(buffer.bytes().subarray(10_000), DATA);
 });
 
@@ -657,13 +662,13 @@ Deno.test("BufWriter.write() buffers into a cursor until flush()", async () => {
 });
 
 Deno.test("BufWriter.write() hands a write larger than its buffer straight to the cursor", async () => {
-  const memory = new Uint8Array(DATA.byteLength);
+  const memory = new Uint8Array(SIZE);
   const cursor = new Cursor(memory);
   const writer = new BufWriter(cursor, 16);
 
-  assertEquals(await writer.write(DATA), DATA.byteLength);
+  assertEquals(await writer.write(DATA), SIZE);
 
-  assertEquals(cursor.position, DATA.byteLength);
+  assertEquals(cursor.position, SIZE);
   assertEquals(memory, DATA);
   assertEquals(writer.buffered(), 0);
 });
@@ -706,28 +711,28 @@ Deno.test("BufWriterSync.flush() into full memory throws CursorFullError and wri
 
 Deno.test("Cursor.writeTo() hands its memory to a BufWriter, which copies it before the cursor moves on", async () => {
   const source = new Cursor(DATA);
-  const memory = new Uint8Array(DATA.byteLength);
+  const memory = new Uint8Array(SIZE);
   const target = new Cursor(memory);
   const writer = new BufWriter(target, 1000);
 
-  assertEquals(await source.writeTo(writer), DATA.byteLength);
+  assertEquals(await source.writeTo(writer), SIZE);
   await writer.flush();
 
   assertEquals(memory, DATA);
-  assertEquals([source.position, target.position], [40_000, 40_000]);
+  assertEquals([source.position, target.position], [SIZE, SIZE]);
 });
 
 Deno.test("Cursor.readFrom() reads a BufReader over another cursor to its end", async () => {
   const inner = new Cursor(DATA);
   inner.position = 1000;
   const reader = new BufReader(inner, 64);
-  const memory = new Uint8Array(DATA.byteLength);
+  const memory = new Uint8Array(SIZE);
   const target = new Cursor(memory);
 
-  assertEquals(await target.readFrom(reader), DATA.byteLength - 1000);
+  assertEquals(await target.readFrom(reader), SIZE - 1000);
 
-  assertEquals(memory.subarray(0, 39_000), DATA.subarray(1000));
-  assertEquals([inner.position, target.position], [40_000, 39_000]);
+  assertEquals(memory.subarray(0, SIZE - 1000), DATA.subarray(1000));
+  assertEquals([inner.position, target.position], [SIZE, SIZE - 1000]);
   assertEquals(target.remaining, 1000);
 });
 
@@ -824,7 +829,7 @@ Deno.test("toBytes() reads cursor.readable into one array", async () => {
   const all = await toBytes(cursor.readable);
 
   assertEquals(all, DATA);
-  assertEquals(cursor.position, DATA.byteLength);
+  assertEquals(cursor.position, SIZE);
   assertEquals(cursor.closed, true);
 });
 
@@ -865,26 +870,26 @@ Deno.test("TextLineStream with allowCR splits cursor.readable on a lone CR", asy
 });
 
 Deno.test("Cursor.writable is a pipe target for a stream of chunks", async () => {
-  const memory = new Uint8Array(DATA.byteLength);
+  const memory = new Uint8Array(SIZE);
   const cursor = new Cursor(memory);
 
   await ReadableStream.from([DATA.subarray(0, 100), DATA.subarray(100)])
     .pipeTo(cursor.writable);
 
   assertEquals(memory, DATA);
-  assertEquals(cursor.position, DATA.byteLength);
+  assertEquals(cursor.position, SIZE);
   assertEquals(cursor.closed, true);
 });
 
 Deno.test("Cursor.writable takes cursor.readable of another cursor through pipeTo()", async () => {
   const source = new Cursor(DATA);
-  const memory = new Uint8Array(DATA.byteLength);
+  const memory = new Uint8Array(SIZE);
   const target = new Cursor(memory);
 
   await source.readable.pipeTo(target.writable);
 
   assertEquals(memory, DATA);
-  assertEquals([source.position, target.position], [40_000, 40_000]);
+  assertEquals([source.position, target.position], [SIZE, SIZE]);
   assertEquals([source.closed, target.closed], [true, true]);
 });
 
