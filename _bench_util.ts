@@ -1,6 +1,7 @@
 /**
- * Bench helper: the optional @std/io peer, sizes, and a sink that keeps the
- * engine from optimising measured work away. Shared by every `*_bench.ts`.
+ * Bench helper: the optional @std/io peer, sizes, the iteration counts of
+ * slow rows, and a sink that keeps the engine from optimising measured work
+ * away. Shared by every `*_bench.ts`.
  *
  * @module
  */
@@ -31,33 +32,145 @@ export type StdBufferClass = new (
   source?: ArrayBufferLike | ArrayLike<number>,
 ) => StdBuffer;
 
-// The specifier is held in a variable so that `deno check`, `deno test` and
-// the lockfile never resolve it: only a bench run asks JSR for it, and JSR
-// may be unreachable. deno.json maps "@std/io" to the JSR package.
-const STD_IO_BUFFER = "@std/io/buffer";
+/** A reader as @std/io takes it. */
+interface StdReader {
+  read(p: Uint8Array): Promise<number | null>;
+}
 
-let stdBuffer: Promise<StdBufferClass | undefined> | undefined;
+/** The parts of @std/io that the benches call. */
+export interface StdIo {
+  /** Where they were loaded from: `../shared/std` or `JSR`. */
+  source: string;
+  /** `Buffer` from `@std/io/buffer`. */
+  Buffer: StdBufferClass;
+  /** `copy` from `@std/io/copy`: a 32 KiB scratch, read then `writeAll`. */
+  copy(
+    reader: StdReader,
+    writer: { write(p: Uint8Array): Promise<number> },
+  ): Promise<number>;
+  /** `toReadableStream` from `@std/io/to-readable-stream`. */
+  toReadableStream(reader: StdReader): ReadableStream<Uint8Array>;
+}
 
 /**
- * Loads @std/io's `Buffer` once per process; `undefined` (after one notice on
- * stderr) when JSR cannot be reached.
+ * Where @std/io is looked for, in order: the unmodified copy next to the
+ * project (deno.json's `scopes` resolves its own `@std/bytes` import), then
+ * JSR through deno.json's `@std/io` import. Each maps a module's export name
+ * to a specifier. The specifiers are computed at run time so that `deno
+ * check`, `deno test` and the lockfile never resolve them.
+ */
+const STD_IO_SOURCES: [string, (name: string) => string][] = [
+  [
+    "../shared/std",
+    (name) =>
+      new URL(
+        `../shared/std/io/${name.replaceAll("-", "_")}.ts`,
+        import.meta.url,
+      )
+        .href,
+  ],
+  ["JSR", (name) => `@std/io/${name}`],
+];
+
+/** Loads the three modules of @std/io that the benches use from `source`. */
+async function importStdIo(
+  [source, specifier]: [string, (name: string) => string],
+): Promise<StdIo> {
+  const [buffer, copy, stream] = await Promise.all(
+    ["buffer", "copy", "to-readable-stream"].map((name) =>
+      import(specifier(name))
+    ),
+  );
+  return {
+    source,
+    Buffer: buffer.Buffer,
+    copy: copy.copy,
+    toReadableStream: stream.toReadableStream,
+  };
+}
+
+let stdIo: Promise<StdIo | undefined> | undefined;
+
+/**
+ * Loads @std/io once per process, from `../shared/std` when it exists, else
+ * from JSR; `undefined` (after one notice on stderr that says why) when
+ * neither can be loaded, so that the benches skip their @std/io rows.
+ *
+ * @returns `Buffer`, `copy` and `toReadableStream`, or `undefined`.
+ */
+export function loadStdIo(): Promise<StdIo | undefined> {
+  stdIo ??= (async () => {
+    const reasons: string[] = [];
+    for (const source of STD_IO_SOURCES) {
+      try {
+        return await importStdIo(source);
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        reasons.push(`${source[0]}: ${reason.split("\n")[0]}`);
+      }
+    }
+    console.error(
+      `Skipped the @std/io rows: @std/io could not be loaded (${
+        reasons.join("; ")
+      })`,
+    );
+    return undefined;
+  })();
+  return stdIo;
+}
+
+/**
+ * Loads @std/io's `Buffer`, as {@linkcode loadStdIo} does.
  *
  * @returns The `Buffer` class, or `undefined` when it could not be loaded.
  */
-export function loadStdBuffer(): Promise<StdBufferClass | undefined> {
-  stdBuffer ??= import(STD_IO_BUFFER).then(
-    (module: { Buffer: StdBufferClass }) => module.Buffer,
-    (error: unknown) => {
-      const reason = error instanceof Error ? error.message : String(error);
-      console.error(
-        `Skipped the @std/io Buffer rows: ${STD_IO_BUFFER} could not be loaded (${
-          reason.split("\n")[0]
-        })`,
-      );
-      return undefined;
-    },
-  );
-  return stdBuffer;
+export async function loadStdBuffer(): Promise<StdBufferClass | undefined> {
+  return (await loadStdIo())?.Buffer;
+}
+
+/**
+ * Iteration counts for rows whose one iteration takes tens of milliseconds or
+ * allocates tens of MiB. Left to itself `deno bench` gives every row a time
+ * budget and a minimum number of warm-up and measured iterations, which for
+ * such rows costs seconds each, and their garbage (much of it outside the
+ * JavaScript heap, as for `Blob`) piles up to gigabytes before it is
+ * collected. Ten measured iterations give the minimum the report uses.
+ */
+export const SLOW: { n: number; warmup: number } = { n: 10, warmup: 2 };
+
+const gc = (globalThis as { gc?: () => void }).gc;
+
+/**
+ * Makes a bench function that times `make()` alone and, every `every`
+ * iterations, drops what it made, collects garbage and lets the event loop
+ * turn, outside the timed part. Rows that copy tens of MiB per iteration
+ * (every 1) or make objects that hold memory outside the JavaScript heap
+ * until a finalizer runs, such as `Blob` and `Response` (every 1,000 or
+ * so), would otherwise pile up a gigabyte: a bench's tight loop never lets
+ * finalizers run. Collecting needs `--v8-flags=--expose-gc`, as the bench
+ * task gives; without it the loop still turns.
+ *
+ * @param make The measured work, sync or async; its result is kept until
+ * it is timed.
+ * @param every How many iterations between two collections.
+ * @returns The `fn` of a `Deno.bench`.
+ */
+export function timedThenFreed(
+  make: () => unknown | Promise<unknown>,
+  every: number,
+): (b: Deno.BenchContext) => Promise<void> {
+  let count = 0;
+  return async (b) => {
+    b.start();
+    const made = make();
+    // Only an async row awaits inside the timed part.
+    sink.value = made instanceof Promise ? await made : made;
+    b.end();
+    if (++count % every !== 0) return;
+    sink.value = undefined;
+    gc?.();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  };
 }
 
 /**

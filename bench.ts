@@ -4,7 +4,7 @@
  * One `Deno.bench` group per question. The baseline of each group is the
  * limit: a raw `Uint8Array.prototype.set`/`subarray` loop with a hand-kept
  * position that moves the same bytes. The peers are @std/io's `Buffer`
- * (loaded from JSR when it is reachable, skipped with a notice otherwise),
+ * (loaded from ../shared/std or JSR, skipped with a notice otherwise),
  * copying wraps, Web streams, `node:stream` and the generic "read into a
  * 32 KiB scratch, then write" copy loop. Every row of a group does the same
  * work per iteration, so the ratios between rows are what counts.
@@ -17,7 +17,15 @@
 import { Buffer as NodeBuffer } from "node:buffer";
 import { Readable } from "node:stream";
 import { Cursor, SeekMode } from "./mod.ts";
-import { filled, KiB, loadStdBuffer, MiB, sink } from "./_bench_util.ts";
+import {
+  filled,
+  KiB,
+  loadStdBuffer,
+  MiB,
+  sink,
+  SLOW,
+  timedThenFreed,
+} from "./_bench_util.ts";
 
 const Buffer = await loadStdBuffer();
 
@@ -89,6 +97,18 @@ const WRAPS = [["wrap 1 KiB", KiB], ["wrap 64 MiB", 64 * MiB]] as const;
 for (const [group, size] of WRAPS) {
   const bytes = filled(size);
   const node = NodeBuffer.from(bytes.buffer, 0, bytes.byteLength);
+  // Rows that copy 64 MiB per iteration get a few iterations, each copy
+  // freed outside the timed part; Blob and Response rows free what they hold
+  // outside the JavaScript heap every 1,000 wraps of 1 KiB.
+  const copying = size > MiB ? SLOW : {};
+  const freed = (make: () => unknown, outside = false) =>
+    size > MiB
+      ? timedThenFreed(make, 1)
+      : outside
+      ? timedThenFreed(make, 1_000)
+      : () => {
+        sink.value = make();
+      };
   Deno.bench({
     group,
     name: "limit: { bytes, position: 0 }",
@@ -114,32 +134,28 @@ for (const [group, size] of WRAPS) {
   Deno.bench({
     group,
     name: "new Uint8Array(bytes) (copying wrap)",
-    fn() {
-      sink.value = new Uint8Array(bytes);
-    },
+    ...copying,
+    fn: freed(() => new Uint8Array(bytes)),
   });
   if (Buffer) {
     Deno.bench({
       group,
       name: "new Buffer(bytes) (@std/io)",
-      fn() {
-        sink.value = new Buffer(bytes);
-      },
+      ...copying,
+      fn: freed(() => new Buffer(bytes)),
     });
   }
   Deno.bench({
     group,
     name: "new Blob([bytes]).stream()",
-    fn() {
-      sink.value = new Blob([bytes]).stream();
-    },
+    ...copying,
+    fn: freed(() => new Blob([bytes]).stream(), true),
   });
   Deno.bench({
     group,
     name: "new Response(bytes).body",
-    fn() {
-      sink.value = new Response(bytes).body;
-    },
+    ...copying,
+    fn: freed(() => new Response(bytes).body, true),
   });
   Deno.bench({
     group,
@@ -259,6 +275,7 @@ for (const [chunk, passes] of READS) {
   Deno.bench({
     group,
     name: "Blob.stream() BYOB reader",
+    ...SLOW,
     async fn() {
       for (let pass = 0; pass < passes; pass++) {
         await drainByob(blob.stream(), chunk);
@@ -359,24 +376,27 @@ for (const [chunk, passes] of WRITES) {
     Deno.bench({
       group,
       name: "Buffer.writeSync growing (@std/io)",
-      fn() {
+      ...SLOW,
+      // Growing allocates about 48 MiB per iteration: free it before the next.
+      fn: timedThenFreed(() => {
         const buffer = new Buffer();
         for (let position = 0; position < size; position += chunk) {
           buffer.writeSync(p);
         }
-        sink.value = buffer;
-      },
+        return buffer;
+      }, 1),
     });
     Deno.bench({
       group,
       name: "Buffer.write growing (@std/io)",
-      async fn() {
+      ...SLOW,
+      fn: timedThenFreed(async () => {
         const buffer = new Buffer();
         for (let position = 0; position < size; position += chunk) {
           await buffer.write(p);
         }
-        sink.value = buffer;
-      },
+        return buffer;
+      }, 1),
     });
   }
 }
@@ -517,16 +537,13 @@ for (const [chunk, passes] of WRITES) {
   Deno.bench({
     group,
     name: "new Blob([bytes]).stream() → concat",
-    async fn() {
-      sink.value = await collect(new Blob([source]).stream());
-    },
+    ...SLOW,
+    fn: timedThenFreed(() => collect(new Blob([source]).stream()), 1),
   });
   Deno.bench({
     group,
     name: "new Response(bytes).bytes()",
-    async fn() {
-      sink.value = await new Response(source).bytes();
-    },
+    fn: timedThenFreed(() => new Response(source).bytes(), 1),
   });
   Deno.bench({
     group,

@@ -4,7 +4,12 @@
  * and a few copying wraps. Every wrap is kept alive until the measurement, so
  * the growth is what the wraps hold, not garbage.
  *
- * Run with `deno run --v8-flags=--expose-gc tools/bench_memory.ts` (a table)
+ * @std/io's `new Buffer(bytes)` is measured too when the real @std/io can be
+ * loaded (from `../shared/std`, else JSR; read access is needed for the
+ * former).
+ *
+ * Run with `deno run --allow-read --v8-flags=--expose-gc
+ * tools/bench_memory.ts` (a table)
  * or with `--json` (what `tools/bench_report.ts` reads). Without
  * `--expose-gc` the figures include garbage that was not yet collected.
  *
@@ -12,7 +17,7 @@
  */
 
 import { Cursor } from "../mod.ts";
-import { filled, MiB } from "../_bench_util.ts";
+import { filled, loadStdIo, MiB } from "../_bench_util.ts";
 
 /** One measured way of wrapping the buffer. */
 export interface MemoryRow {
@@ -60,6 +65,7 @@ function measure(name: string, count: number, wrap: () => unknown): MemoryRow {
 }
 
 const bytes = filled(SIZE);
+const io = await loadStdIo();
 const report: MemoryReport = {
   sourceBytes: SIZE,
   gcExposed: gc !== undefined,
@@ -70,13 +76,16 @@ const report: MemoryReport = {
       1000,
       () => new Uint8Array(bytes.buffer, bytes.byteOffset, SIZE),
     ),
-    // A few copies show the contrast; 1,000 would need 64 GiB. @std/io's
-    // `new Buffer(bytes)` makes the same copy of a typed array.
+    // A few copies show the contrast; 1,000 would need 64 GiB.
     measure(
       "new Uint8Array(bytes) (copying wrap)",
       4,
       () => new Uint8Array(bytes),
     ),
+    // @std/io's Buffer copies a typed array it is given.
+    ...(io
+      ? [measure("new Buffer(bytes) (@std/io)", 4, () => new io.Buffer(bytes))]
+      : []),
   ],
 };
 if (Deno.args.includes("--json")) {
