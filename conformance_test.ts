@@ -6,7 +6,7 @@
  */
 
 import assert from "node:assert/strict";
-import { Cursor, SeekMode } from "./mod.ts";
+import { Cursor, SeekMode } from "@iocursor/cursor";
 import { backings } from "./_backing_test_util.ts";
 
 const READ_SIZES = [0, 1, 2, 3, 7, 16, 23, 64, 4096];

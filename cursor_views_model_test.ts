@@ -7,7 +7,7 @@
 
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { Cursor, CursorFullError, UnexpectedEofError } from "./mod.ts";
+import { Cursor, CursorFullError, UnexpectedEofError } from "@iocursor/cursor";
 
 /** The model: what the cursor's memory and position must be. */
 interface Model {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { Cursor, CursorFullError } from "./mod.ts";
+import { Cursor, CursorFullError } from "@iocursor/cursor";
 
 /** Memory that may grow: the source, its bytes now, and its limit. */
 interface Growable {

@@ -17,18 +17,12 @@ import {
   CursorClosedError,
   CursorFullError,
   CursorReadOnlyError,
-} from "./mod.ts";
+} from "@iocursor/cursor";
 import { type Backing, backings } from "./_backing_test_util.ts";
+import { env } from "./_runtime_test_util.ts";
 
 // ---------------------------------------------------------------------------
 // Run size, from the environment when allowed.
-
-function env(name: string): string | undefined {
-  const granted =
-    Deno.permissions.querySync({ name: "env", variable: name }).state ===
-      "granted";
-  return granted ? Deno.env.get(name) : undefined;
-}
 
 /** Sequences per property; `IOCURSOR_FC_RUNS` raises it (default 1,000). */
 const RUNS = Number(env("IOCURSOR_FC_RUNS") ?? 1000);
