@@ -9,7 +9,8 @@
 # Each runtime ends with `<runtime>: N passed, N failed, N skipped`; exits
 # non-zero if any runtime fails or does not run.
 #
-# Usage: tools/xrt/run.sh [node] [bun] [browser] [types]   (default: all)
+# Usage: tools/xrt/run.sh [deno] [node] [bun] [browser] [types]
+# (default: all but deno, which is `deno task test`; named, it runs that).
 # IOCURSOR_FC_RUNS sets the fast-check sequences per property (default here
 # 200). CHROMIUM names the browser binary (default /usr/bin/chromium,
 # installed from Debian when missing).
@@ -25,6 +26,11 @@ bin=$xrt/deps/node_modules/.bin
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 failed=()
+
+if wants deno; then
+  echo "== deno (sources)"
+  npx -y deno@2.9.6 task test || failed+=(deno)
+fi
 
 echo "== pack and bundle"
 npx -y deno@2.9.6 pack --quiet --allow-dirty --output "$work/cursor.tgz"
