@@ -213,40 +213,6 @@ Deno.test("Cursor.writeSync() on a read-only cursor refuses before checking p", 
   assert.equal(cursor.position, 2);
 });
 
-Deno.test("new Cursor() works where SharedArrayBuffer is not defined, as in browsers without cross-origin isolation", () => {
-  const descriptor = Object.getOwnPropertyDescriptor(
-    globalThis,
-    "SharedArrayBuffer",
-  )!;
-  // deno-lint-ignore no-explicit-any
-  delete (globalThis as any).SharedArrayBuffer;
-  try {
-    assert.equal(typeof globalThis.SharedArrayBuffer, "undefined");
-    assert.equal(new Cursor(new ArrayBuffer(3)).byteLength, 3);
-    assert.throws(() => new Cursor({ byteLength: 3 } as never), {
-      name: "TypeError",
-      message: "Cannot create a cursor: source must be a typed array, " +
-        "DataView, ArrayBuffer or SharedArrayBuffer, received an instance of Object",
-    });
-  } finally {
-    Object.defineProperty(globalThis, "SharedArrayBuffer", descriptor);
-  }
-  assert.equal(typeof SharedArrayBuffer, "function");
-});
-
-Deno.test("Cursor.position setter accepts a bigint within range, like seekSync()", () => {
-  const cursor = new Cursor(new Uint8Array(10));
-  cursor.position = 7n as unknown as number;
-  assert.equal(cursor.position, 7);
-  assert.equal(typeof cursor.position, "number");
-  assert.throws(() => cursor.position = (2n ** 64n) as unknown as number, {
-    name: "RangeError",
-    message:
-      "Cannot set position: the value must be a safe integer, received 18446744073709551616n",
-  });
-  assert.equal(cursor.position, 7);
-});
-
 Deno.test("new Cursor() throws a TypeError naming options.readOnly when it is not a boolean", () => {
   const bytes = new Uint8Array(2);
   const values: [unknown, string][] = [

@@ -1,12 +1,158 @@
 /**
- * Memory lifecycle: buffers detached, resized or shared under a cursor, and
- * views at awkward places in their buffer.
+ * Lifecycle: closing a cursor, and buffers detached, resized or shared under
+ * it, and views at awkward places in their buffer.
  */
 
 import assert from "node:assert/strict";
-import { Cursor, CursorFullError, SeekMode } from "@iocursor/cursor";
-import { detach } from "./_backing_test_util.ts";
+import {
+  Cursor,
+  CursorClosedError,
+  CursorFullError,
+  SeekMode,
+} from "@iocursor/cursor";
+import { backings, detach, testEveryBacking } from "./_backing_test_util.ts";
+import { exactly, promised } from "./_assert_test_util.ts";
 import { missing, requires } from "./_runtime_test_util.ts";
+
+const EIGHT = [1, 2, 3, 4, 5, 6, 7, 8];
+
+// --- Closing ----------------------------------------------------------------
+
+/** Every operation a closed cursor must refuse, with the action it names. */
+const SYNC_OPS: [string, (cursor: Cursor) => unknown, string][] = [
+  ["readSync()", (c) => c.readSync(new Uint8Array(1)), "read"],
+  ["readSync() with an empty p", (c) => c.readSync(new Uint8Array(0)), "read"],
+  ["writeSync()", (c) => c.writeSync(new Uint8Array(1)), "write"],
+  [
+    "writeSync() with an empty p",
+    (c) => c.writeSync(new Uint8Array(0)),
+    "write",
+  ],
+  ["seekSync()", (c) => c.seekSync(0, SeekMode.Start), "seek"],
+  [
+    "seekSync() with a bad offset",
+    (c) => c.seekSync(NaN, SeekMode.Start),
+    "seek",
+  ],
+  ["position setter", (c) => (c.position = 1), "set position"],
+];
+const ASYNC_OPS: [string, (cursor: Cursor) => Promise<unknown>, string][] = [
+  ["read()", (c) => c.read(new Uint8Array(1)), "read"],
+  ["read() with an empty p", (c) => c.read(new Uint8Array(0)), "read"],
+  ["write()", (c) => c.write(new Uint8Array(1)), "write"],
+  ["write() with an empty p", (c) => c.write(new Uint8Array(0)), "write"],
+  ["seek()", (c) => c.seek(0, SeekMode.Start), "seek"],
+];
+
+testEveryBacking(
+  "Cursor.close() is idempotent and makes every operation throw CursorClosedError",
+  EIGHT,
+  async (backing) => {
+    for (const readOnly of [false, true]) {
+      const cursor = new Cursor(backing.source, { readOnly });
+      cursor.position = 2;
+      assert.equal(cursor.closed, false);
+      cursor.close();
+      assert.equal(cursor.closed, true);
+      cursor.close();
+      assert.equal(cursor.closed, true);
+      for (const [, op, action] of SYNC_OPS) {
+        assert.throws(
+          () => op(cursor),
+          exactly(CursorClosedError, `Cannot ${action}: the cursor is closed`),
+        );
+        assert.equal(cursor.position, 2);
+      }
+      for (const [, op, action] of ASYNC_OPS) {
+        await assert.rejects(
+          promised(op(cursor)),
+          exactly(CursorClosedError, `Cannot ${action}: the cursor is closed`),
+        );
+        assert.equal(cursor.position, 2);
+      }
+      // The closed state is checked before the arguments.
+      assert.throws(
+        () => cursor.readSync(null as unknown as Uint8Array),
+        exactly(CursorClosedError, "Cannot read: the cursor is closed"),
+      );
+      assert.throws(
+        () => cursor.writeSync(null as unknown as Uint8Array),
+        exactly(CursorClosedError, "Cannot write: the cursor is closed"),
+      );
+      assert.equal(cursor.byteLength, 8);
+      assert.equal(cursor.remaining, 6);
+      assert.deepEqual([...cursor.bytes()], EIGHT);
+      assert.deepEqual([...backing.view()], EIGHT);
+    }
+  },
+);
+
+Deno.test("Cursor[Symbol.dispose]() closes the cursor at the end of a using block", () => {
+  const memory = new Uint8Array([1, 2]);
+  let escaped: Cursor | undefined;
+  {
+    using cursor = new Cursor(memory);
+    escaped = cursor;
+    assert.equal(cursor.writeSync(new Uint8Array([3])), 1);
+    assert.equal(cursor.closed, false);
+  }
+  assert.equal(escaped.closed, true);
+  assert.throws(
+    () => escaped.readSync(new Uint8Array(1)),
+    exactly(CursorClosedError, "Cannot read: the cursor is closed"),
+  );
+  escaped[Symbol.dispose]();
+  escaped.close();
+  assert.equal(escaped.closed, true);
+  assert.equal(escaped.position, 1);
+  assert.deepEqual(memory, new Uint8Array([3, 2]));
+});
+
+// --- Detached buffers -------------------------------------------------------
+
+for (const [kind, make] of backings(8)) {
+  const probe = make(Uint8Array.from(EIGHT)).view().buffer;
+  if (!(probe instanceof ArrayBuffer)) continue; // shared memory never detaches
+  Deno.test(`Cursor methods throw TypeError once the buffer is detached (${kind})`, async () => {
+    const backing = make(Uint8Array.from(EIGHT));
+    const cursor = new Cursor(backing.source);
+    cursor.position = 3;
+    detach(backing.view().buffer as ArrayBuffer);
+    assert.equal(cursor.byteLength, 0);
+    assert.equal(cursor.remaining, 0);
+    const detached = (action: string) =>
+      exactly(
+        TypeError,
+        `Cannot ${action}: the underlying ArrayBuffer is detached`,
+      );
+    for (const [, op, action] of SYNC_OPS) {
+      assert.throws(() => op(cursor), detached(action));
+      assert.equal(cursor.position, 3);
+    }
+    for (const [, op, action] of ASYNC_OPS) {
+      await assert.rejects(promised(op(cursor)), detached(action));
+      assert.equal(cursor.position, 3);
+    }
+    cursor.close();
+    assert.equal(cursor.closed, true);
+    assert.throws(
+      () => cursor.readSync(new Uint8Array(1)),
+      exactly(CursorClosedError, "Cannot read: the cursor is closed"),
+    );
+  });
+
+  Deno.test(`new Cursor() throws TypeError for a detached buffer (${kind})`, () => {
+    const backing = make(Uint8Array.from(EIGHT));
+    detach(backing.view().buffer as ArrayBuffer);
+    assert.throws(
+      () => new Cursor(backing.source),
+      exactly(
+        TypeError,
+        "Cannot create a cursor: the underlying ArrayBuffer is detached",
+      ),
+    );
+  });
+}
 
 // ---------------------------------------------------------------------------
 // Detached buffers: every operation fails loudly, never as EOF or "full".

@@ -2,16 +2,18 @@
  * `SeekMode` and the position arithmetic of seeker.ts, through the public
  * API: one Go-style table of seeks on a 10-byte cursor, run by
  * `Cursor.seekSync()` and `Cursor.seek()`, and by the `position` setter for
- * the rows that seek from the start.
+ * the rows that seek from the start; then seeking over every backing kind.
  */
 
 import assert from "node:assert/strict";
-import { Cursor, SeekMode } from "@iocursor/cursor";
-import { exactly, promised } from "./_assert_test_util.ts";
+import { Cursor, CursorFullError, SeekMode } from "@iocursor/cursor";
+import { byteCount, exactly, promised } from "./_assert_test_util.ts";
+import { testEveryBacking } from "./_backing_test_util.ts";
 import { missing, requires } from "./_runtime_test_util.ts";
 
 const MAX = Number.MAX_SAFE_INTEGER;
 const BIG_MAX = BigInt(MAX);
+const EIGHT = [1, 2, 3, 4, 5, 6, 7, 8];
 
 /** A failure: the exact error class and the message after "Cannot seek". */
 type Failure = [ErrorConstructor, string];
@@ -225,4 +227,89 @@ Deno.test("Cursor.position setter validates like seekSync(value, SeekMode.Start)
   }
   cursor.position = 2 ** 40;
   assert.equal(cursor.position, 2 ** 40);
+});
+
+// --- Seeking every backing, and past the end ---------------------------------
+
+testEveryBacking(
+  "Cursor.seekSync() moves relative to every whence, counting bytes",
+  EIGHT,
+  (backing) => {
+    const cursor = new Cursor(backing.source);
+    // [offset, whence, new position]: each from the previous position.
+    const cases: [number | bigint, SeekMode, number][] = [
+      [3, SeekMode.Start, 3],
+      [2, SeekMode.Current, 5],
+      [-4, SeekMode.Current, 1],
+      [0, SeekMode.Current, 1],
+      [-3, SeekMode.End, 5],
+      [0, SeekMode.End, 8],
+      [-8, SeekMode.End, 0],
+      [6n, SeekMode.Start, 6],
+      [-2n, SeekMode.Current, 4],
+      [-1n, SeekMode.End, 7],
+      [0n, SeekMode.Start, 0],
+      [BigInt(MAX), SeekMode.Start, MAX],
+      [MAX - 8, SeekMode.End, MAX],
+      [-MAX, SeekMode.Current, 0],
+    ];
+    for (const [offset, whence, expected] of cases) {
+      assert.equal(cursor.seekSync(offset, whence), expected);
+      assert.equal(cursor.position, expected);
+    }
+  },
+);
+
+Deno.test("Cursor.seekSync() turns -0 into position 0", () => {
+  const cursor = new Cursor(new Uint8Array(4));
+  for (const whence of [SeekMode.Start, SeekMode.Current, SeekMode.End]) {
+    cursor.position = whence === SeekMode.End ? 4 : 0;
+    const expected = whence === SeekMode.End ? 4 : 0;
+    assert.ok(Object.is(cursor.seekSync(-0, whence), expected));
+    assert.ok(Object.is(cursor.position, expected));
+  }
+});
+
+testEveryBacking(
+  "Cursor.seekSync() past the end is legal: reads give null, writes fail",
+  EIGHT,
+  (backing) => {
+    const cursor = new Cursor(backing.source);
+    assert.equal(cursor.seekSync(4, SeekMode.End), 12);
+    assert.equal(cursor.position, 12);
+    assert.equal(cursor.remaining, 0);
+    assert.equal(cursor.readSync(new Uint8Array(1)), null);
+    // Memory that grows in place has `growth` more room before it is full.
+    const room = Math.max(0, 8 + backing.growth - 12);
+    assert.throws(
+      () => cursor.writeSync(new Uint8Array(room + 1)),
+      exactly(
+        CursorFullError,
+        `Cannot write ${byteCount(room + 1)}: there is room for ${
+          byteCount(room)
+        } before the end`,
+      ),
+    );
+    assert.equal(cursor.position, 12);
+    assert.equal(cursor.byteLength, 8);
+    assert.equal(cursor.seekSync(-5, SeekMode.Current), 7);
+    const p = new Uint8Array(4);
+    assert.equal(cursor.readSync(p), 1);
+    assert.equal(p[0], 8);
+    assert.equal(cursor.position, 8);
+    assert.deepEqual([...backing.view()], EIGHT);
+  },
+);
+
+Deno.test("Cursor.position setter accepts a bigint within range, like seekSync()", () => {
+  const cursor = new Cursor(new Uint8Array(10));
+  cursor.position = 7n as unknown as number;
+  assert.equal(cursor.position, 7);
+  assert.equal(typeof cursor.position, "number");
+  assert.throws(() => cursor.position = (2n ** 64n) as unknown as number, {
+    name: "RangeError",
+    message:
+      "Cannot set position: the value must be a safe integer, received 18446744073709551616n",
+  });
+  assert.equal(cursor.position, 7);
 });
