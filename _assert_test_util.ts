@@ -1,7 +1,7 @@
 /**
  * Test helper: the suite's own assertions. Exact error checks for
  * `assert.throws` and `assert.rejects`, a guard that an async-shaped call
- * returned a promise, the byte-count wording of messages, and proof that
+ * returned a promise, wordings that messages share, and proof that
  * stream use never detached the caller's buffer.
  */
 
@@ -49,6 +49,10 @@ export function promised<T>(result: Promise<T>): Promise<T> {
   assert.equal(typeof result?.then, "function", "not a promise");
   return result;
 }
+
+/** What every message about a bad `whence` says before the value. */
+export const WHENCE_REASON =
+  "whence must be 0 (Start), 1 (Current) or 2 (End), received";
 
 /**
  * Spells a byte count the way error messages do: `1 byte`, `0 bytes`,

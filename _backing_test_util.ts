@@ -82,19 +82,34 @@ function guarded(
 }
 
 /**
- * Every backing kind for data of `length` bytes. Kinds whose element size
- * does not divide `length` are left out, and so is "Node Buffer" where the
- * runtime has none (a browser): a loop over this list inside one case cannot
- * skip a part of it. {@linkcode testEveryBacking} registers that kind as a
- * skipped case instead.
+ * Every backing kind this runtime can make for data of `length` bytes. Kinds
+ * whose element size does not divide `length` are left out, and so is "Node
+ * Buffer" where the runtime has none (a browser): a loop over this list
+ * inside one case cannot skip a part of it. To register one case per kind,
+ * use {@linkcode everyBacking} or {@linkcode testEveryBacking}, which skip
+ * that kind with its reason instead.
  */
 export function backings(length: number): [string, BackingMaker][] {
-  return allBackings(length).filter(([kind]) =>
-    kind !== NODE_BUFFER || missing.nodeBuffer === undefined
+  return everyBacking(length).flatMap(([kind, make, reason]) =>
+    reason === undefined ? [[kind, make]] : []
   );
 }
 
 const NODE_BUFFER = "Node Buffer";
+
+/**
+ * Every backing kind for data of `length` bytes, each with why this runtime
+ * cannot make it (one of `missing`), or `undefined` where it can.
+ */
+export function everyBacking(
+  length: number,
+): [string, BackingMaker, string | undefined][] {
+  return allBackings(length).map(([kind, make]) => [
+    kind,
+    make,
+    kind === NODE_BUFFER ? missing.nodeBuffer : undefined,
+  ]);
+}
 
 function allBackings(length: number): [string, BackingMaker][] {
   const ab = (n: number) => new ArrayBuffer(n);
@@ -195,8 +210,7 @@ export function testEveryBacking(
   reason?: string,
 ): void {
   const bytes = Uint8Array.from(initial);
-  for (const [kind, make] of allBackings(bytes.byteLength)) {
-    const unavailable = kind === NODE_BUFFER ? missing.nodeBuffer : undefined;
+  for (const [kind, make, unavailable] of everyBacking(bytes.byteLength)) {
     Deno.test(requires(reason ?? unavailable, {
       name: `${name} (${kind})`,
       async fn() {

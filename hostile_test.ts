@@ -5,9 +5,9 @@
 
 import assert from "node:assert/strict";
 import { Cursor, type CursorOptions, SeekMode } from "@iocursor/cursor";
+import { WHENCE_REASON } from "./_assert_test_util.ts";
 
-const whenceMessage = "Cannot seek: whence must be 0 (Start), 1 (Current) " +
-  "or 2 (End), received";
+const whenceMessage = `Cannot seek: ${WHENCE_REASON}`;
 
 // ---------------------------------------------------------------------------
 // Every public method with every wrong type.

@@ -7,7 +7,12 @@
 
 import assert from "node:assert/strict";
 import { Cursor, CursorFullError, SeekMode } from "@iocursor/cursor";
-import { byteCount, exactly, promised } from "./_assert_test_util.ts";
+import {
+  byteCount,
+  exactly,
+  promised,
+  WHENCE_REASON,
+} from "./_assert_test_util.ts";
 import { testEveryBacking } from "./_backing_test_util.ts";
 import { missing, requires } from "./_runtime_test_util.ts";
 
@@ -20,8 +25,6 @@ type Failure = [ErrorConstructor, string];
 
 /** One seek on a 10-byte cursor: from `start`, to a position or a failure. */
 type Seek = [start: number, offset: unknown, whence: unknown, Failure | number];
-
-const WHENCE = "whence must be 0 (Start), 1 (Current) or 2 (End), received";
 
 /** `to ${target}: the position must be ...` for a target out of range. */
 function outOfRange(target: bigint): Failure {
@@ -138,7 +141,7 @@ const SEEKS: Seek[] = [
     3,
     0,
     whence,
-    [errorClass, `: ${WHENCE} ${described}`],
+    [errorClass, `: ${WHENCE_REASON} ${described}`],
   ]),
 ];
 

@@ -39,10 +39,14 @@ echo '{ "private": true, "type": "module" }' >"$work/package.json"
 (cd tools/xrt/deps && npm ci --silent --no-audit --no-fund)
 node tools/xrt/build.mjs "$work"
 
+# Every runtime's output is also kept, to check below that each one counted
+# the same cases: a case can be skipped, never dropped.
+keep() { tee -a "$work/all.log"; }
+
 if wants node; then
   echo "== node $(node --version) (packed package, node:test)"
   (cd "$work" && XRT_BUNDLE=node_test.js node --test \
-    --test-reporter="$xrt/summary.mjs" "$xrt/node.mjs") || failed+=(node)
+    --test-reporter="$xrt/summary.mjs" "$xrt/node.mjs") | keep || failed+=(node)
 fi
 
 if wants bun; then
@@ -51,7 +55,7 @@ if wants bun; then
   if (cd "$work" && XRT_BUNDLE=node_test.js "$bin/bun" test --dots \
     "$xrt/bun.mjs" 2>&1) | tee "$work/bun.log"; then status=0; else status=1; fi
   count() { awk -v word="$1" '$2 == word { n = $1 } END { print n + 0 }' "$work/bun.log"; }
-  echo "bun: $(count pass) passed, $(count fail) failed, $(count skip) skipped"
+  echo "bun: $(count pass) passed, $(count fail) failed, $(count skip) skipped" | keep
   ((status == 0 && $(count pass) > 0)) || failed+=(bun)
 fi
 
@@ -65,7 +69,7 @@ if wants browser; then
       apt-get install -y -qq --no-install-recommends chromium >/dev/null
   fi
   echo "== $("$chromium" --version 2>/dev/null | head -1) (packed package, bundled)"
-  CHROMIUM=$chromium node tools/xrt/browser.mjs "$work/browser_test.js" ||
+  CHROMIUM=$chromium node tools/xrt/browser.mjs "$work/browser_test.js" | keep ||
     failed+=(browser)
 fi
 
@@ -77,6 +81,15 @@ if wants types; then
   else
     failed+=(types)
   fi
+fi
+
+runtime_line='^[a-z]+: [0-9]+ passed, [0-9]+ failed, [0-9]+ skipped$'
+if grep -Eq "$runtime_line" "$work/all.log" 2>/dev/null &&
+  ! grep -E "$runtime_line" "$work/all.log" | tr -d , |
+  awk '{ total[$2 + $4 + $6] = 1 } END { n = 0; for (t in total) n++; exit n != 1 }'; then
+  echo "runtimes counted different numbers of cases:"
+  grep -E "$runtime_line" "$work/all.log"
+  failed+=(counts)
 fi
 
 if ((${#failed[@]} > 0)); then
