@@ -79,6 +79,8 @@ const common = {
   stdin: { contents: entry, resolveDir: root, sourcefile: "all_tests.js" },
   bundle: true,
   format: "esm",
+  // Failures on Node and Bun then point at the *_test.ts lines.
+  sourcemap: "inline",
   target: "es2022",
   // Test files import npm packages by bare name (deno.json maps them for
   // Deno); here they come from this tool's own pinned node_modules.

@@ -45,7 +45,7 @@ keep() { tee -a "$work/all.log"; }
 
 if wants node; then
   echo "== node $(node --version) (packed package, node:test)"
-  (cd "$work" && XRT_BUNDLE=node_test.js node --test \
+  (cd "$work" && XRT_BUNDLE=node_test.js node --enable-source-maps --test \
     --test-reporter="$xrt/summary.mjs" "$xrt/node.mjs") | keep || failed+=(node)
 fi
 
