@@ -5,7 +5,8 @@
 
 import assert from "node:assert/strict";
 import { Buffer } from "node:buffer";
-import { Cursor, type CursorSource } from "./cursor.ts";
+import { Cursor, type CursorSource } from "@iocursor/cursor";
+import { missing, requires } from "./_runtime_test_util.ts";
 
 /** The guard byte value written around every backing view. */
 export const GUARD = 0xa5;
@@ -81,10 +82,36 @@ function guarded(
 }
 
 /**
- * Every backing kind for data of `length` bytes. Kinds whose element size
- * does not divide `length` are left out.
+ * Every backing kind this runtime can make for data of `length` bytes. Kinds
+ * whose element size does not divide `length` are left out, and so is "Node
+ * Buffer" where the runtime has none (a browser): a loop over this list
+ * inside one case cannot skip a part of it. To register one case per kind,
+ * use {@linkcode everyBacking} or {@linkcode testEveryBacking}, which skip
+ * that kind with its reason instead.
  */
 export function backings(length: number): [string, BackingMaker][] {
+  return everyBacking(length).flatMap(([kind, make, reason]) =>
+    reason === undefined ? [[kind, make]] : []
+  );
+}
+
+const NODE_BUFFER = "Node Buffer";
+
+/**
+ * Every backing kind for data of `length` bytes, each with why this runtime
+ * cannot make it (one of `missing`), or `undefined` where it can.
+ */
+export function everyBacking(
+  length: number,
+): [string, BackingMaker, string | undefined][] {
+  return allBackings(length).map(([kind, make]) => [
+    kind,
+    make,
+    kind === NODE_BUFFER ? missing.nodeBuffer : undefined,
+  ]);
+}
+
+function allBackings(length: number): [string, BackingMaker][] {
   const ab = (n: number) => new ArrayBuffer(n);
   const sab = (n: number) => new SharedArrayBuffer(n);
   const kinds: [string, BackingMaker][] = [
@@ -148,7 +175,7 @@ export function backings(length: number): [string, BackingMaker][] {
       ),
     ],
     [
-      "Node Buffer",
+      NODE_BUFFER,
       guarded(4, 4, length, ab, (b, o, n) => Buffer.from(b, o, n)),
     ],
   ];
@@ -173,26 +200,43 @@ export function backings(length: number): [string, BackingMaker][] {
  * @param name The test name, symbol and behaviour.
  * @param initial The bytes the backing starts with.
  * @param fn The test body.
+ * @param reason Why this runtime cannot run the cases (one of `missing`), or
+ * `undefined` to run them.
  */
 export function testEveryBacking(
   name: string,
   initial: ArrayLike<number>,
   fn: (backing: Backing, kind: string) => void | Promise<void>,
+  reason?: string,
 ): void {
   const bytes = Uint8Array.from(initial);
-  for (const [kind, make] of backings(bytes.byteLength)) {
-    Deno.test(`${name} (${kind})`, async () => {
-      const backing = make(bytes);
-      await fn(backing, kind);
-      backing.assertGuards();
-    });
+  for (const [kind, make, unavailable] of everyBacking(bytes.byteLength)) {
+    Deno.test(requires(reason ?? unavailable, {
+      name: `${name} (${kind})`,
+      async fn() {
+        const backing = make(bytes);
+        await fn(backing, kind);
+        backing.assertGuards();
+      },
+    }));
   }
+}
+
+/**
+ * Detaches `buffer` the way `postMessage` with a transfer list does, which
+ * every runtime supports (`ArrayBuffer.prototype.transfer()` is newer).
+ *
+ * @param buffer The buffer to detach.
+ */
+export function detach(buffer: ArrayBuffer): void {
+  structuredClone(buffer, { transfer: [buffer] });
+  assert.equal(buffer.byteLength, 0);
 }
 
 /** A cursor whose buffer was detached (transferred) after it was made. */
 export function detachedCursor(): Cursor {
   const buffer = new ArrayBuffer(8);
   const cursor = new Cursor(buffer);
-  buffer.transfer();
+  detach(buffer);
   return cursor;
 }

@@ -6,8 +6,8 @@
  */
 
 import assert from "node:assert/strict";
-import { Cursor, SeekMode } from "./mod.ts";
-import { backings } from "./_backing_test_util.ts";
+import { Cursor, SeekMode } from "@iocursor/cursor";
+import { testEveryBacking } from "./_backing_test_util.ts";
 
 const READ_SIZES = [0, 1, 2, 3, 7, 16, 23, 64, 4096];
 const LENGTHS = [0, 1, 24, 255, 4104];
@@ -64,9 +64,10 @@ function assertEnd(cursor: Cursor, size: number, read: ReadFn): void {
 
 for (const length of LENGTHS) {
   const original = data(length);
-  for (const [kind, make] of backings(length)) {
-    Deno.test(`Cursor.readSync() returns the original ${length} bytes for every read size and wrapper (${kind})`, () => {
-      const backing = make(original);
+  testEveryBacking(
+    `Cursor.readSync() returns the original ${length} bytes for every read size and wrapper`,
+    original,
+    (backing) => {
       const cursor = new Cursor(backing.source);
       for (const size of READ_SIZES) {
         for (const [, read] of wrappers) {
@@ -89,11 +90,13 @@ for (const length of LENGTHS) {
         }
       }
       assert.deepEqual(backing.view(), original);
-      backing.assertGuards();
-    });
+    },
+  );
 
-    Deno.test(`Cursor.read() returns the original ${length} bytes, awaited one by one (${kind})`, async () => {
-      const backing = make(original);
+  testEveryBacking(
+    `Cursor.read() returns the original ${length} bytes, awaited one by one`,
+    original,
+    async (backing) => {
       const cursor = new Cursor(backing.source);
       for (const size of READ_SIZES.filter((size) => size > 0)) {
         cursor.position = 0;
@@ -106,7 +109,6 @@ for (const length of LENGTHS) {
         assert.equal(await cursor.read(p), null);
         assert.equal(cursor.position, length);
       }
-      backing.assertGuards();
-    });
-  }
+    },
+  );
 }

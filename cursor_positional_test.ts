@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { Cursor, CursorFullError, CursorReadOnlyError } from "./mod.ts";
+import { Cursor, CursorFullError, CursorReadOnlyError } from "@iocursor/cursor";
 import { detachedCursor, testEveryBacking } from "./_backing_test_util.ts";
 
 const EIGHT = [1, 2, 3, 4, 5, 6, 7, 8];

@@ -1,14 +1,15 @@
 import assert from "node:assert/strict";
 import {
-  _byteCount,
-  _describe,
+  Cursor,
   CursorClosedError,
   CursorFullError,
   CursorReadOnlyError,
+  SeekMode,
   UnexpectedEofError,
-} from "./errors.ts";
+} from "@iocursor/cursor";
+import { byteCount } from "./_assert_test_util.ts";
 
-Deno.test("_describe() names every kind of value for a message", () => {
+Deno.test("Cursor errors describe every kind of offending value", () => {
   const cases: [unknown, string][] = [
     [0, "0"],
     [-0, "-0"],
@@ -22,7 +23,6 @@ Deno.test("_describe() names every kind of value for a message", () => {
     ["0", '"0"'],
     ["", '""'],
     ['say "hi"\n', '"say \\"hi\\"\\n"'],
-    [null, "null"],
     [[], "an array"],
     [[1, 2], "an array"],
     [{}, "an instance of Object"],
@@ -31,15 +31,29 @@ Deno.test("_describe() names every kind of value for a message", () => {
     [new DataView(new ArrayBuffer(1)), "an instance of DataView"],
     [new (class Custom {})(), "an instance of Custom"],
     [new (class {})(), "an instance of Object"],
-    [undefined, "undefined"],
-    [true, "true"],
-    [false, "false"],
     [Symbol("s"), "Symbol(s)"],
     [() => 1, "a function"],
     [class {}, "a function"],
   ];
+  const memory = new Uint8Array(1);
   for (const [value, expected] of cases) {
-    assert.equal(_describe(value), expected);
+    assert.throws(() => new Cursor(memory, { readOnly: value as boolean }), {
+      name: "TypeError",
+      message:
+        `Cannot create a cursor: options.readOnly must be a boolean, received ${expected}`,
+    });
+  }
+  // readOnly takes booleans and defaults when null or undefined, so these are
+  // described where a number is due.
+  for (const value of [true, false, undefined, null]) {
+    assert.throws(
+      () => new Cursor(memory).seekSync(value as never, SeekMode.Start),
+      {
+        name: "TypeError",
+        message:
+          `Cannot seek: offset must be a number or bigint, received ${value}`,
+      },
+    );
   }
 });
 
@@ -112,9 +126,28 @@ Deno.test("Cursor errors carry their code as an own enumerable property, as Node
   full.code = "ERR_CURSOR_CLOSED";
 });
 
-Deno.test("_byteCount() writes 1 byte in the singular and every other count in the plural", () => {
-  assert.equal(_byteCount(0), "0 bytes");
-  assert.equal(_byteCount(1), "1 byte");
-  assert.equal(_byteCount(2), "2 bytes");
-  assert.equal(_byteCount(65536), "65536 bytes");
+Deno.test("CursorFullError and UnexpectedEofError write 1 byte in the singular and every other count in the plural", () => {
+  assert.deepEqual([0, 1, 2, 65536].map(byteCount), [
+    "0 bytes",
+    "1 byte",
+    "2 bytes",
+    "65536 bytes",
+  ]);
+  const cases: [number, number, string, string][] = [
+    [1, 0, "1 byte", "0 bytes"],
+    [0, 1, "0 bytes", "1 byte"],
+    [2, 65536, "2 bytes", "65536 bytes"],
+  ];
+  for (const [requested, available, want, have] of cases) {
+    assert.equal(
+      new CursorFullError("write", requested, available).message,
+      `Cannot write ${want}: there is room for ${have} before the end`,
+    );
+    assert.equal(
+      new UnexpectedEofError("read exactly", requested, available).message,
+      `Cannot read exactly ${want}: only ${have} ${
+        available === 1 ? "remains" : "remain"
+      }`,
+    );
+  }
 });

@@ -14,7 +14,8 @@ import {
   SeekMode,
   type Writer,
   type WriterSync,
-} from "./mod.ts";
+} from "@iocursor/cursor";
+import { missing, requires, streamOf } from "./_runtime_test_util.ts";
 import { exactly, promised } from "./_assert_test_util.ts";
 
 /** 1000 bytes that differ from their neighbours. */
@@ -102,133 +103,150 @@ async function withTempFile(
   }
 }
 
-Deno.test("Cursor copies to a Deno.FsFile and back through Reader and Writer", async () => {
-  await withTempFile(async (path) => {
-    const source = new Cursor(DATA);
-    {
-      using file = await Deno.open(path, { write: true, truncate: true });
-      assert.equal(await copy(source, file, 7), DATA.byteLength);
-    }
-    assert.equal(source.position, DATA.byteLength);
-    assert.deepEqual(await Deno.readFile(path), DATA);
-
-    const memory = new Uint8Array(DATA.byteLength);
-    const target = new Cursor(memory);
-    {
-      using file = await Deno.open(path, { read: true });
-      assert.equal(await copy(file, target, 100), DATA.byteLength);
-    }
-    assert.equal(target.position, DATA.byteLength);
-    assert.equal(target.remaining, 0);
-    assert.deepEqual(memory, DATA);
-  });
-});
-
-Deno.test("Cursor copies to a Deno.FsFile and back through ReaderSync and WriterSync", async () => {
-  await withTempFile((path) => {
-    const source = new Cursor(DATA.buffer);
-    {
-      using file = Deno.openSync(path, { write: true, truncate: true });
-      assert.equal(copySync(source, file, 13), DATA.byteLength);
-    }
-    assert.equal(source.position, DATA.byteLength);
-    assert.deepEqual(Deno.readFileSync(path), DATA);
-
-    const memory = new Uint16Array(DATA.byteLength / 2);
-    const target = new Cursor(memory);
-    {
-      using file = Deno.openSync(path, { read: true });
-      assert.equal(copySync(file, target), DATA.byteLength);
-    }
-    assert.equal(target.position, DATA.byteLength);
-    assert.deepEqual(new Uint8Array(memory.buffer), DATA);
-    return Promise.resolve();
-  });
-});
-
-Deno.test("Cursor reads and seeks like a Deno.FsFile holding the same bytes", async () => {
-  await withTempFile(async (path) => {
-    await Deno.writeFile(path, DATA.subarray(0, 10));
-    using file = await Deno.open(path, { read: true });
-    const cursor = new Cursor(DATA.subarray(0, 10));
-    // Each step runs on both; results, bytes read and positions must agree.
-    const steps: [string, number | bigint, SeekMode?][] = [
-      ["read", 4],
-      ["seek", 3, SeekMode.Start],
-      ["read", 4],
-      ["seek", -2, SeekMode.End],
-      ["read", 4],
-      ["read", 4],
-      ["read", 0],
-      ["seek", 5n, SeekMode.End],
-      ["read", 1],
-      ["read", 0],
-      ["seek", -9, SeekMode.Current],
-      ["read", 10],
-      ["seek", 0, SeekMode.End],
-      ["read", 3],
-    ];
-    for (const [op, arg, whence] of steps) {
-      const label = `${op}(${arg}, ${whence})`;
-      if (op === "seek") {
-        assert.equal(
-          cursor.seekSync(arg, whence!),
-          await file.seek(arg, whence!),
-          label,
-        );
-      } else {
-        const fromCursor = new Uint8Array(Number(arg));
-        const fromFile = new Uint8Array(Number(arg));
-        assert.equal(
-          cursor.readSync(fromCursor),
-          await file.read(fromFile),
-          label,
-        );
-        assert.deepEqual(fromCursor, fromFile, label);
-      }
-      assert.equal(
-        cursor.position,
-        await file.seek(0, SeekMode.Current),
-        label,
-      );
-    }
-  });
-});
-
-Deno.test("Cursor takes ReadableStream.from() chunks in order", async () => {
-  const chunks = [[1, 2, 3], [], [4], [5, 6, 7, 8, 9], [10]];
-  const memory = new Uint8Array(12).fill(0xee);
-  const cursor = new Cursor(memory);
-  for await (
-    const chunk of ReadableStream.from(chunks.map((c) => new Uint8Array(c)))
-  ) {
-    assert.equal(await promised(cursor.write(chunk)), chunk.length);
-  }
-  assert.equal(cursor.position, 10);
-  assert.deepEqual([...memory], [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 0xee, 0xee]);
-});
-
-Deno.test("Cursor refuses the ReadableStream.from() chunk that does not fit, whole", async () => {
-  const memory = new Uint8Array(7);
-  const cursor = new Cursor(memory);
-  const stream = ReadableStream.from(
-    [[1, 2, 3], [4, 5, 6], [7, 8, 9]].map((c) => new Uint8Array(c)),
-  );
-  await assert.rejects(
-    stream.pipeTo(writable(cursor)),
-    exactly(
-      CursorFullError,
-      "Cannot write 3 bytes: there is room for 1 byte before the end",
+Deno.test(requires(missing.deno, {
+  name: "Cursor copies to a Deno.FsFile and back through Reader and Writer",
+  async fn() {
+    await withTempFile(async (path) => {
+      const source = new Cursor(DATA);
       {
-        requested: 3,
-        available: 1,
-      },
-    ),
-  );
-  assert.equal(cursor.position, 6);
-  assert.equal(cursor.closed, false); // a failed sink is not closed
-  assert.deepEqual(memory, new Uint8Array([1, 2, 3, 4, 5, 6, 0]));
-});
+        using file = await Deno.open(path, { write: true, truncate: true });
+        assert.equal(await copy(source, file, 7), DATA.byteLength);
+      }
+      assert.equal(source.position, DATA.byteLength);
+      assert.deepEqual(await Deno.readFile(path), DATA);
+
+      const memory = new Uint8Array(DATA.byteLength);
+      const target = new Cursor(memory);
+      {
+        using file = await Deno.open(path, { read: true });
+        assert.equal(await copy(file, target, 100), DATA.byteLength);
+      }
+      assert.equal(target.position, DATA.byteLength);
+      assert.equal(target.remaining, 0);
+      assert.deepEqual(memory, DATA);
+    });
+  },
+}));
+
+Deno.test(requires(missing.deno, {
+  name:
+    "Cursor copies to a Deno.FsFile and back through ReaderSync and WriterSync",
+  async fn() {
+    await withTempFile((path) => {
+      const source = new Cursor(DATA.buffer);
+      {
+        using file = Deno.openSync(path, { write: true, truncate: true });
+        assert.equal(copySync(source, file, 13), DATA.byteLength);
+      }
+      assert.equal(source.position, DATA.byteLength);
+      assert.deepEqual(Deno.readFileSync(path), DATA);
+
+      const memory = new Uint16Array(DATA.byteLength / 2);
+      const target = new Cursor(memory);
+      {
+        using file = Deno.openSync(path, { read: true });
+        assert.equal(copySync(file, target), DATA.byteLength);
+      }
+      assert.equal(target.position, DATA.byteLength);
+      assert.deepEqual(new Uint8Array(memory.buffer), DATA);
+      return Promise.resolve();
+    });
+  },
+}));
+
+Deno.test(requires(missing.deno, {
+  name: "Cursor reads and seeks like a Deno.FsFile holding the same bytes",
+  async fn() {
+    await withTempFile(async (path) => {
+      await Deno.writeFile(path, DATA.subarray(0, 10));
+      using file = await Deno.open(path, { read: true });
+      const cursor = new Cursor(DATA.subarray(0, 10));
+      // Each step runs on both; results, bytes read and positions must agree.
+      const steps: [string, number | bigint, SeekMode?][] = [
+        ["read", 4],
+        ["seek", 3, SeekMode.Start],
+        ["read", 4],
+        ["seek", -2, SeekMode.End],
+        ["read", 4],
+        ["read", 4],
+        ["read", 0],
+        ["seek", 5n, SeekMode.End],
+        ["read", 1],
+        ["read", 0],
+        ["seek", -9, SeekMode.Current],
+        ["read", 10],
+        ["seek", 0, SeekMode.End],
+        ["read", 3],
+      ];
+      for (const [op, arg, whence] of steps) {
+        const label = `${op}(${arg}, ${whence})`;
+        if (op === "seek") {
+          assert.equal(
+            cursor.seekSync(arg, whence!),
+            await file.seek(arg, whence!),
+            label,
+          );
+        } else {
+          const fromCursor = new Uint8Array(Number(arg));
+          const fromFile = new Uint8Array(Number(arg));
+          assert.equal(
+            cursor.readSync(fromCursor),
+            await file.read(fromFile),
+            label,
+          );
+          assert.deepEqual(fromCursor, fromFile, label);
+        }
+        assert.equal(
+          cursor.position,
+          await file.seek(0, SeekMode.Current),
+          label,
+        );
+      }
+    });
+  },
+}));
+
+Deno.test(requires(missing.streamFrom, {
+  name: "Cursor takes ReadableStream.from() chunks in order",
+  async fn() {
+    const chunks = [[1, 2, 3], [], [4], [5, 6, 7, 8, 9], [10]];
+    const memory = new Uint8Array(12).fill(0xee);
+    const cursor = new Cursor(memory);
+    for await (
+      const chunk of ReadableStream.from(chunks.map((c) => new Uint8Array(c)))
+    ) {
+      assert.equal(await promised(cursor.write(chunk)), chunk.length);
+    }
+    assert.equal(cursor.position, 10);
+    assert.deepEqual([...memory], [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 0xee, 0xee]);
+  },
+}));
+
+Deno.test(requires(missing.streamFrom, {
+  name:
+    "Cursor refuses the ReadableStream.from() chunk that does not fit, whole",
+  async fn() {
+    const memory = new Uint8Array(7);
+    const cursor = new Cursor(memory);
+    const stream = ReadableStream.from(
+      [[1, 2, 3], [4, 5, 6], [7, 8, 9]].map((c) => new Uint8Array(c)),
+    );
+    await assert.rejects(
+      stream.pipeTo(writable(cursor)),
+      exactly(
+        CursorFullError,
+        "Cannot write 3 bytes: there is room for 1 byte before the end",
+        {
+          requested: 3,
+          available: 1,
+        },
+      ),
+    );
+    assert.equal(cursor.position, 6);
+    assert.equal(cursor.closed, false); // a failed sink is not closed
+    assert.deepEqual(memory, new Uint8Array([1, 2, 3, 4, 5, 6, 0]));
+  },
+}));
 
 Deno.test("Cursor takes a Response body into preallocated memory", async () => {
   const body = new Response(DATA).body!;
@@ -269,7 +287,7 @@ Deno.test("Cursor.close() tolerates a stream adapter and its owner both closing 
   {
     using cursor = new Cursor(memory);
     escaped = cursor;
-    await ReadableStream.from([new Uint8Array([1, 2]), new Uint8Array([3])])
+    await streamOf([new Uint8Array([1, 2]), new Uint8Array([3])])
       .pipeTo(writable(cursor));
     assert.equal(cursor.closed, true); // closed by the adapter
     assert.equal(cursor.position, 3);

@@ -1,20 +1,187 @@
 /**
- * Memory lifecycle: buffers detached, resized or shared under a cursor, and
- * views at awkward places in their buffer.
+ * Lifecycle: closing a cursor, and buffers detached, resized or shared under
+ * it, and views at awkward places in their buffer.
  */
 
 import assert from "node:assert/strict";
-import { Cursor, CursorFullError, SeekMode } from "./mod.ts";
+import {
+  Cursor,
+  CursorClosedError,
+  CursorFullError,
+  SeekMode,
+} from "@iocursor/cursor";
+import {
+  detach,
+  everyBacking,
+  testEveryBacking,
+} from "./_backing_test_util.ts";
+import { exactly, promised } from "./_assert_test_util.ts";
+import { missing, requires } from "./_runtime_test_util.ts";
+
+const EIGHT = [1, 2, 3, 4, 5, 6, 7, 8];
+
+// --- Closing ----------------------------------------------------------------
+
+/** Every operation a closed cursor must refuse, with the action it names. */
+const SYNC_OPS: [string, (cursor: Cursor) => unknown, string][] = [
+  ["readSync()", (c) => c.readSync(new Uint8Array(1)), "read"],
+  ["readSync() with an empty p", (c) => c.readSync(new Uint8Array(0)), "read"],
+  ["writeSync()", (c) => c.writeSync(new Uint8Array(1)), "write"],
+  [
+    "writeSync() with an empty p",
+    (c) => c.writeSync(new Uint8Array(0)),
+    "write",
+  ],
+  ["seekSync()", (c) => c.seekSync(0, SeekMode.Start), "seek"],
+  [
+    "seekSync() with a bad offset",
+    (c) => c.seekSync(NaN, SeekMode.Start),
+    "seek",
+  ],
+  ["position setter", (c) => (c.position = 1), "set position"],
+];
+const ASYNC_OPS: [string, (cursor: Cursor) => Promise<unknown>, string][] = [
+  ["read()", (c) => c.read(new Uint8Array(1)), "read"],
+  ["read() with an empty p", (c) => c.read(new Uint8Array(0)), "read"],
+  ["write()", (c) => c.write(new Uint8Array(1)), "write"],
+  ["write() with an empty p", (c) => c.write(new Uint8Array(0)), "write"],
+  ["seek()", (c) => c.seek(0, SeekMode.Start), "seek"],
+];
+
+testEveryBacking(
+  "Cursor.close() is idempotent and makes every operation throw CursorClosedError",
+  EIGHT,
+  async (backing) => {
+    for (const readOnly of [false, true]) {
+      const cursor = new Cursor(backing.source, { readOnly });
+      cursor.position = 2;
+      assert.equal(cursor.closed, false);
+      cursor.close();
+      assert.equal(cursor.closed, true);
+      cursor.close();
+      assert.equal(cursor.closed, true);
+      for (const [, op, action] of SYNC_OPS) {
+        assert.throws(
+          () => op(cursor),
+          exactly(CursorClosedError, `Cannot ${action}: the cursor is closed`),
+        );
+        assert.equal(cursor.position, 2);
+      }
+      for (const [, op, action] of ASYNC_OPS) {
+        await assert.rejects(
+          promised(op(cursor)),
+          exactly(CursorClosedError, `Cannot ${action}: the cursor is closed`),
+        );
+        assert.equal(cursor.position, 2);
+      }
+      // The closed state is checked before the arguments.
+      assert.throws(
+        () => cursor.readSync(null as unknown as Uint8Array),
+        exactly(CursorClosedError, "Cannot read: the cursor is closed"),
+      );
+      assert.throws(
+        () => cursor.writeSync(null as unknown as Uint8Array),
+        exactly(CursorClosedError, "Cannot write: the cursor is closed"),
+      );
+      assert.equal(cursor.byteLength, 8);
+      assert.equal(cursor.remaining, 6);
+      assert.deepEqual([...cursor.bytes()], EIGHT);
+      assert.deepEqual([...backing.view()], EIGHT);
+    }
+  },
+);
+
+Deno.test("Cursor[Symbol.dispose]() closes the cursor at the end of a using block", () => {
+  const memory = new Uint8Array([1, 2]);
+  let escaped: Cursor | undefined;
+  {
+    using cursor = new Cursor(memory);
+    escaped = cursor;
+    assert.equal(cursor.writeSync(new Uint8Array([3])), 1);
+    assert.equal(cursor.closed, false);
+  }
+  assert.equal(escaped.closed, true);
+  assert.throws(
+    () => escaped.readSync(new Uint8Array(1)),
+    exactly(CursorClosedError, "Cannot read: the cursor is closed"),
+  );
+  escaped[Symbol.dispose]();
+  escaped.close();
+  assert.equal(escaped.closed, true);
+  assert.equal(escaped.position, 1);
+  assert.deepEqual(memory, new Uint8Array([3, 2]));
+});
+
+// --- Detached buffers -------------------------------------------------------
+
+for (const [kind, make, reason] of everyBacking(8)) {
+  if (kind.includes("SharedArrayBuffer")) continue; // it never detaches
+  Deno.test(requires(reason, {
+    name:
+      `Cursor methods throw TypeError once the buffer is detached (${kind})`,
+    async fn() {
+      const backing = make(Uint8Array.from(EIGHT));
+      const cursor = new Cursor(backing.source);
+      cursor.position = 3;
+      detach(backing.view().buffer as ArrayBuffer);
+      assert.equal(cursor.byteLength, 0);
+      assert.equal(cursor.remaining, 0);
+      const detached = (action: string) =>
+        exactly(
+          TypeError,
+          `Cannot ${action}: the underlying ArrayBuffer is detached`,
+        );
+      for (const [, op, action] of SYNC_OPS) {
+        assert.throws(() => op(cursor), detached(action));
+        assert.equal(cursor.position, 3);
+      }
+      for (const [, op, action] of ASYNC_OPS) {
+        await assert.rejects(promised(op(cursor)), detached(action));
+        assert.equal(cursor.position, 3);
+      }
+      cursor.close();
+      assert.equal(cursor.closed, true);
+      assert.throws(
+        () => cursor.readSync(new Uint8Array(1)),
+        exactly(CursorClosedError, "Cannot read: the cursor is closed"),
+      );
+    },
+  }));
+
+  Deno.test(requires(reason, {
+    name: `new Cursor() throws TypeError for a detached buffer (${kind})`,
+    fn() {
+      const backing = make(Uint8Array.from(EIGHT));
+      detach(backing.view().buffer as ArrayBuffer);
+      assert.throws(
+        () => new Cursor(backing.source),
+        exactly(
+          TypeError,
+          "Cannot create a cursor: the underlying ArrayBuffer is detached",
+        ),
+      );
+    },
+  }));
+}
 
 // ---------------------------------------------------------------------------
 // Detached buffers: every operation fails loudly, never as EOF or "full".
 
-/** Ways a buffer gets detached under a cursor. */
-const detachers: [string, (buffer: ArrayBuffer) => void][] = [
-  ["ArrayBuffer.prototype.transfer()", (buffer) => void buffer.transfer()],
+/** Ways a buffer gets detached under a cursor, and what they need. */
+const detachers: [
+  string,
+  (buffer: ArrayBuffer) => void,
+  (string | undefined)?,
+][] = [
+  [
+    "ArrayBuffer.prototype.transfer()",
+    (buffer) => void buffer.transfer(),
+    missing.transfer,
+  ],
   [
     "ArrayBuffer.prototype.transferToFixedLength()",
     (buffer) => void buffer.transferToFixedLength(),
+    missing.transfer,
   ],
   [
     "structuredClone() with transfer",
@@ -59,76 +226,89 @@ async function assertRejectsDetached(
   });
 }
 
-for (const [detach, detachBuffer] of detachers) {
+for (const [detacher, detachBuffer, reason] of detachers) {
   for (const [kind, wrap] of detachableSources) {
     for (const start of [0, 2, 40]) {
-      Deno.test(`Cursor fails every operation with a TypeError after ${detach} (${kind}, position ${start})`, async () => {
-        const buffer = new ArrayBuffer(16);
-        const cursor = new Cursor(wrap(buffer));
-        cursor.position = start;
-        detachBuffer(buffer);
-        assert.equal(buffer.detached, true);
-        assert.equal(cursor.byteLength, 0);
-        assert.equal(cursor.remaining, 0);
+      Deno.test(requires(reason, {
+        name:
+          `Cursor fails every operation with a TypeError after ${detacher} (${kind}, position ${start})`,
+        async fn() {
+          const buffer = new ArrayBuffer(16);
+          const cursor = new Cursor(wrap(buffer));
+          cursor.position = start;
+          detachBuffer(buffer);
+          assert.equal(buffer.byteLength, 0);
+          if ("detached" in buffer) assert.equal(buffer.detached, true);
+          assert.equal(cursor.byteLength, 0);
+          assert.equal(cursor.remaining, 0);
 
-        assertDetached("read", () => cursor.readSync(new Uint8Array(4)));
-        assertDetached("read", () => cursor.readSync(new Uint8Array(0)));
-        assertDetached("write", () => cursor.writeSync(new Uint8Array(4)));
-        assertDetached("write", () => cursor.writeSync(new Uint8Array(0)));
-        assertDetached("seek", () => cursor.seekSync(0, SeekMode.Start));
-        assertDetached("seek", () => cursor.seekSync(0, SeekMode.End));
-        assertDetached("set position", () => cursor.position = 0);
-        await assertRejectsDetached("read", cursor.read(new Uint8Array(4)));
-        await assertRejectsDetached("write", cursor.write(new Uint8Array(1)));
-        await assertRejectsDetached("seek", cursor.seek(1, SeekMode.Current));
-        // Positional I/O too, with an empty p and at offsets in and past the
-        // old bytes.
-        for (const offset of [0, 3, 40]) {
-          for (const size of [0, 1, 4]) {
-            const p = new Uint8Array(size);
-            assertDetached("read", () => cursor.readAtSync(p, offset));
-            assertDetached("write", () => cursor.writeAtSync(p, offset));
-            await assertRejectsDetached("read", cursor.readAt(p, offset));
-            await assertRejectsDetached("write", cursor.writeAt(p, offset));
+          assertDetached("read", () => cursor.readSync(new Uint8Array(4)));
+          assertDetached("read", () => cursor.readSync(new Uint8Array(0)));
+          assertDetached("write", () => cursor.writeSync(new Uint8Array(4)));
+          assertDetached("write", () => cursor.writeSync(new Uint8Array(0)));
+          assertDetached("seek", () => cursor.seekSync(0, SeekMode.Start));
+          assertDetached("seek", () => cursor.seekSync(0, SeekMode.End));
+          assertDetached("set position", () => cursor.position = 0);
+          await assertRejectsDetached("read", cursor.read(new Uint8Array(4)));
+          await assertRejectsDetached("write", cursor.write(new Uint8Array(1)));
+          await assertRejectsDetached("seek", cursor.seek(1, SeekMode.Current));
+          // Positional I/O too, with an empty p and at offsets in and past the
+          // old bytes.
+          for (const offset of [0, 3, 40]) {
+            for (const size of [0, 1, 4]) {
+              const p = new Uint8Array(size);
+              assertDetached("read", () => cursor.readAtSync(p, offset));
+              assertDetached("write", () => cursor.writeAtSync(p, offset));
+              await assertRejectsDetached("read", cursor.readAt(p, offset));
+              await assertRejectsDetached("write", cursor.writeAt(p, offset));
+            }
           }
-        }
-        assert.equal(cursor.position, start);
+          assert.equal(cursor.position, start);
 
-        cursor.close();
-        assert.equal(cursor.closed, true);
-      });
+          cursor.close();
+          assert.equal(cursor.closed, true);
+        },
+      }));
     }
   }
 
-  Deno.test(`new Cursor() throws a TypeError for a source detached by ${detach}`, () => {
-    for (const [, wrap] of detachableSources) {
-      const buffer = new ArrayBuffer(16);
-      const source = wrap(buffer);
-      detachBuffer(buffer);
-      assert.throws(() => new Cursor(source), {
-        name: "TypeError",
-        message:
-          "Cannot create a cursor: the underlying ArrayBuffer is detached",
-      });
-    }
-  });
+  Deno.test(requires(reason, {
+    name:
+      `new Cursor() throws a TypeError for a source detached by ${detacher}`,
+    fn() {
+      for (const [, wrap] of detachableSources) {
+        const buffer = new ArrayBuffer(16);
+        const source = wrap(buffer);
+        detachBuffer(buffer);
+        assert.throws(() => new Cursor(source), {
+          name: "TypeError",
+          message:
+            "Cannot create a cursor: the underlying ArrayBuffer is detached",
+        });
+      }
+    },
+  }));
 }
 
-Deno.test("Cursor reports the detach of a resizable buffer's length-tracking view", () => {
-  const buffer = new ArrayBuffer(8, { maxByteLength: 32 });
-  const cursor = new Cursor(new Uint8Array(buffer, 2));
-  assert.equal(cursor.byteLength, 6);
-  buffer.transfer(12);
-  assertDetached("read", () => cursor.readSync(new Uint8Array(1)));
-  assertDetached("write", () => cursor.writeSync(new Uint8Array(1)));
-  assertDetached("seek", () => cursor.seekSync(3, SeekMode.Start));
-  assert.equal(cursor.position, 0);
-});
+Deno.test(requires(missing.transfer, {
+  name:
+    "Cursor reports the detach of a resizable buffer's length-tracking view",
+  fn() {
+    const buffer = new ArrayBuffer(8, { maxByteLength: 32 });
+    const cursor = new Cursor(new Uint8Array(buffer, 2));
+    assert.equal(cursor.byteLength, 6);
+    buffer.transfer(12);
+    assertDetached("read", () => cursor.readSync(new Uint8Array(1)));
+    assertDetached("write", () => cursor.writeSync(new Uint8Array(1)));
+    assertDetached("seek", () => cursor.seekSync(3, SeekMode.Start));
+    assert.equal(cursor.position, 0);
+  },
+}));
 
 Deno.test("Cursor.close() and the getters still work on a detached buffer", () => {
   const buffer = new ArrayBuffer(4);
   const cursor = new Cursor(buffer, { readOnly: true });
-  buffer.transfer();
+  detach(buffer);
   assert.equal(cursor.bytes().byteLength, 0);
   assert.equal(cursor.readOnly, true);
   cursor.close();

@@ -1,9 +1,13 @@
 /**
- * Model-based tests: random sequences of operations run against a `Cursor`
- * and against a model far simpler than it (a plain `number[]` plus a
- * position), comparing results, errors, bytes and guard bytes after every
- * step. Set `IOCURSOR_FC_RUNS` to run more sequences and `IOCURSOR_FC_SEED`
- * to replay one; a failure prints the seed and the shrunk sequence.
+ * The fast-check model of the cursor: random sequences of operations run
+ * against a `Cursor` and against a model far simpler than it (a plain
+ * `number[]` plus a position), comparing results, errors, bytes and guard
+ * bytes after every step. The same file models the views, exact reads,
+ * positional I/O and typed numbers (against `DataView` on a copy), growth of
+ * resizable and growable memory, and keeps every counterexample fast-check
+ * found as a named test. Set `IOCURSOR_FC_RUNS` to run more (or fewer)
+ * sequences and `IOCURSOR_FC_SEED` to replay one; a failure prints the seed
+ * and the shrunk sequence.
  *
  * To add an operation: add a variant to {@linkcode Op}, its arbitrary to
  * {@linkcode opArbitrary}, what the model expects to {@linkcode expect} and
@@ -18,18 +22,12 @@ import {
   CursorFullError,
   CursorReadOnlyError,
   UnexpectedEofError,
-} from "./mod.ts";
+} from "@iocursor/cursor";
 import { type Backing, backings } from "./_backing_test_util.ts";
+import { env, missing, requires } from "./_runtime_test_util.ts";
 
 // ---------------------------------------------------------------------------
 // Run size, from the environment when allowed.
-
-function env(name: string): string | undefined {
-  const granted =
-    Deno.permissions.querySync({ name: "env", variable: name }).state ===
-      "granted";
-  return granted ? Deno.env.get(name) : undefined;
-}
 
 /** Sequences per property; `IOCURSOR_FC_RUNS` raises it (default 1,000). */
 const RUNS = Number(env("IOCURSOR_FC_RUNS") ?? 1000);
@@ -924,6 +922,402 @@ Deno.test("Cursor async calls left un-awaited give the results of the same calls
       },
     ),
     params,
+  );
+});
+
+// ---------------------------------------------------------------------------
+// Views, exact reads, positional I/O and typed numbers: a second, smaller
+// model (a copy of the bytes, a position and DataView on the copy).
+
+/** The model: what the cursor's memory and position must be. */
+interface ViewModel {
+  bytes: Uint8Array;
+  position: number;
+  readOnly: boolean;
+}
+
+/** What a command returned, or the error it threw, in comparable form. */
+type ViewOutcome =
+  | { value: unknown }
+  | { error: string; requested?: number; available?: number };
+
+function outcomeOf(f: () => unknown): ViewOutcome {
+  try {
+    const value = f();
+    return { value: value instanceof Uint8Array ? Array.from(value) : value };
+  } catch (error) {
+    assert(error instanceof Error);
+    if (
+      error instanceof UnexpectedEofError || error instanceof CursorFullError
+    ) {
+      return {
+        error: error.name,
+        requested: error.requested,
+        available: error.available,
+      };
+    }
+    return { error: error.name };
+  }
+}
+
+const left = (m: ViewModel) => Math.max(0, m.bytes.byteLength - m.position);
+const eofOutcome = (requested: number, available: number): ViewOutcome => ({
+  error: "UnexpectedEofError",
+  requested,
+  available,
+});
+const fullOutcome = (requested: number, available: number): ViewOutcome => ({
+  error: "CursorFullError",
+  requested,
+  available,
+});
+
+/** The typed numbers: size and DataView's accessors by name. */
+const NUMBER_KINDS = [
+  ["Int8", 1],
+  ["Uint8", 1],
+  ["Int16", 2],
+  ["Uint16", 2],
+  ["Int32", 4],
+  ["Uint32", 4],
+  ["BigInt64", 8],
+  ["BigUint64", 8],
+  ["Float16", 2],
+  ["Float32", 4],
+  ["Float64", 8],
+] as const;
+
+type Invoke = (target: object, name: string, ...args: unknown[]) => unknown;
+const invoke: Invoke = (target, name, ...args) =>
+  (target as Record<string, (...a: unknown[]) => unknown>)[name]!(...args);
+
+/** One command: what it does to the cursor and what the model expects. */
+interface ViewCommand {
+  label: string;
+  real(cursor: Cursor): unknown;
+  model(m: ViewModel): ViewOutcome;
+}
+
+const VIEW_LENGTH = 24;
+const viewOffset = fc.integer({ min: 0, max: VIEW_LENGTH + 4 });
+const viewCount = fc.integer({ min: 0, max: 12 });
+
+/** The commands, with typed reads and writes of the `numbers` given. */
+function viewCommands(
+  numbers: readonly (typeof NUMBER_KINDS)[number][],
+): fc.Arbitrary<ViewCommand>[] {
+  return [
+    viewOffset.map((to) => ({
+      label: `position = ${to}`,
+      real: (c) => (c.position = to),
+      model: (m) => ({ value: m.position = to }),
+    })),
+    viewCount.map((n) => ({
+      label: `peek(${n})`,
+      real: (c) => c.peek(n),
+      model: (m) => ({
+        value: Array.from(m.bytes.subarray(m.position, m.position + n)),
+      }),
+    })),
+    viewCount.map((n) => ({
+      label: `take(${n})`,
+      real: (c) => c.take(n),
+      model: (m) => {
+        if (n > left(m)) return eofOutcome(n, left(m));
+        const value = Array.from(m.bytes.subarray(m.position, m.position + n));
+        m.position += n;
+        return { value };
+      },
+    })),
+    fc.constant<ViewCommand>({
+      label: "remainder()",
+      real: (c) => c.remainder(),
+      model: (m) => ({ value: Array.from(m.bytes.subarray(m.position)) }),
+    }),
+    fc.integer({ min: 0, max: 255 }).map((d) => ({
+      label: `readUntil(${d})`,
+      real: (c) => c.readUntil(d),
+      model: (m) => {
+        if (m.position >= m.bytes.byteLength) return { value: null };
+        let end = m.position;
+        while (end < m.bytes.byteLength && m.bytes[end] !== d) end++;
+        end = Math.min(end + 1, m.bytes.byteLength);
+        const value = Array.from(m.bytes.subarray(m.position, end));
+        m.position = end;
+        return { value };
+      },
+    })),
+    viewCount.map((n) => ({
+      label: `readExactSync(${n})`,
+      real: (c) => c.readExactSync(new Uint8Array(n)),
+      model: (m) => {
+        if (n > 0 && n > left(m)) return eofOutcome(n, left(m));
+        const value = Array.from(m.bytes.subarray(m.position, m.position + n));
+        m.position += n;
+        return { value };
+      },
+    })),
+    fc.tuple(viewCount, viewOffset).map(([n, at]) => ({
+      label: `readAtSync(${n}, ${at})`,
+      real: (c) => {
+        const p = new Uint8Array(n);
+        const read = c.readAtSync(p, at);
+        return [read, Array.from(p)];
+      },
+      model: (m) => {
+        const p = new Uint8Array(n);
+        const chunk = m.bytes.subarray(at, at + n);
+        p.set(chunk);
+        const read = n === 0 ? 0 : chunk.byteLength === 0 ? null : chunk.length;
+        return { value: [read, Array.from(p)] };
+      },
+    })),
+    fc.tuple(fc.uint8Array({ maxLength: 10 }), viewOffset).map(([p, at]) => ({
+      label: `writeAtSync([${p}], ${at})`,
+      real: (c) => c.writeAtSync(p, at),
+      model: (m) => {
+        if (m.readOnly) return { error: "CursorReadOnlyError" };
+        const room = Math.max(0, m.bytes.byteLength - at);
+        if (p.byteLength === 0) return { value: 0 };
+        if (p.byteLength > room) return fullOutcome(p.byteLength, room);
+        m.bytes.set(p, at);
+        return { value: p.byteLength };
+      },
+    })),
+    fc.tuple(fc.constantFrom(...numbers), fc.boolean()).map((
+      [[name, size], littleEndian],
+    ) => ({
+      label: `read${name}(${littleEndian})`,
+      real: (c) => invoke(c, `read${name}`, littleEndian),
+      model: (m) => {
+        if (size > left(m)) return eofOutcome(size, left(m));
+        const view = new DataView(m.bytes.buffer);
+        const value = invoke(view, `get${name}`, m.position, littleEndian);
+        m.position += size;
+        return { value };
+      },
+    })),
+    fc.tuple(
+      fc.constantFrom(...numbers),
+      fc.boolean(),
+      fc.bigInt({ min: -(2n ** 64n), max: 2n ** 64n }),
+      fc.double(),
+    ).map(([[name, size], littleEndian, big, float]) => {
+      const value = name.startsWith("Big")
+        ? big
+        : name.startsWith("Float")
+        ? float
+        : Number(big % 2n ** 33n);
+      return {
+        label: `write${name}(${value}, ${littleEndian})`,
+        real: (c: Cursor) => invoke(c, `write${name}`, value, littleEndian),
+        model: (m: ViewModel): ViewOutcome => {
+          if (m.readOnly) return { error: "CursorReadOnlyError" };
+          if (size > left(m)) return fullOutcome(size, left(m));
+          const view = new DataView(m.bytes.buffer);
+          invoke(view, `set${name}`, m.position, value, littleEndian);
+          m.position += size;
+          return { value: undefined };
+        },
+      };
+    }),
+  ];
+}
+
+/** Runs random view command sequences against a cursor and the model. */
+function checkViews(commands: fc.Arbitrary<ViewCommand>[]): void {
+  fc.assert(
+    fc.property(
+      fc.uint8Array({ minLength: VIEW_LENGTH, maxLength: VIEW_LENGTH }),
+      fc.boolean(),
+      fc.array(fc.oneof(...commands), { maxLength: 40 }),
+      (initial, readOnly, sequence) => {
+        const memory = initial.slice();
+        const cursor = new Cursor(memory, { readOnly });
+        const model: ViewModel = {
+          bytes: initial.slice(),
+          position: 0,
+          readOnly,
+        };
+        for (const command of sequence) {
+          const actual = outcomeOf(() => command.real(cursor));
+          const expected = command.model(model);
+          assert.deepEqual(actual, expected, command.label);
+          assert.equal(cursor.position, model.position, command.label);
+          assert.deepEqual(memory, model.bytes, command.label);
+        }
+      },
+    ),
+    { ...params, numRuns: Math.ceil(RUNS * 0.3) },
+  );
+}
+
+Deno.test("Cursor views, exact, positional and typed methods agree with a model", () => {
+  checkViews(
+    viewCommands(NUMBER_KINDS.filter(([name]) => name !== "Float16")),
+  );
+});
+
+Deno.test(requires(missing.float16, {
+  name:
+    "Cursor.readFloat16() and writeFloat16() agree with a model among the view methods",
+  fn() {
+    checkViews(
+      viewCommands(NUMBER_KINDS.filter(([name]) => name === "Float16")),
+    );
+  },
+}));
+
+// ---------------------------------------------------------------------------
+// Growth: writes and readFrom on memory that may grow, against a number[].
+
+/** Memory that may grow: the source, its bytes now, and its limit. */
+interface Growable {
+  kind: string;
+  source: ArrayBuffer | SharedArrayBuffer | Uint8Array;
+  bytes(): Uint8Array;
+  /** The longest the view can get; its length for fixed memory. */
+  limit: number;
+}
+
+function growable(kind: string, length: number, max: number): Growable {
+  switch (kind) {
+    case "resizable ArrayBuffer":
+    case "growable SharedArrayBuffer": {
+      const buffer = kind === "resizable ArrayBuffer"
+        ? new ArrayBuffer(length, { maxByteLength: max })
+        : new SharedArrayBuffer(length, { maxByteLength: max });
+      return {
+        kind,
+        source: buffer,
+        bytes: () => new Uint8Array(buffer),
+        limit: max,
+      };
+    }
+    case "length-tracking Uint8Array at offset 3": {
+      const buffer = new ArrayBuffer(3 + length, { maxByteLength: 3 + max });
+      const view = new Uint8Array(buffer, 3);
+      return { kind, source: view, bytes: () => view, limit: max };
+    }
+    default: {
+      // A fixed-length view over a resizable buffer: fixed rules.
+      const buffer = new ArrayBuffer(length, { maxByteLength: max });
+      const view = new Uint8Array(buffer, 0, length);
+      return { kind, source: view, bytes: () => view, limit: length };
+    }
+  }
+}
+
+const GROWABLE_KINDS = [
+  "resizable ArrayBuffer",
+  "length-tracking Uint8Array at offset 3",
+  "growable SharedArrayBuffer",
+  "fixed-length Uint8Array over a resizable ArrayBuffer",
+];
+
+type GrowthStep = { seek: number } | { write: number[] };
+
+Deno.test("Cursor.writeSync() with growth matches a model: grow to the write's end up to the limit, zeros in gaps, else nothing changes", () => {
+  fc.assert(
+    fc.property(
+      fc.constantFrom(...GROWABLE_KINDS),
+      fc.nat(16),
+      fc.nat(48),
+      fc.array(
+        fc.oneof(
+          fc.record({ seek: fc.nat(80) }),
+          fc.record({
+            write: fc.array(fc.integer({ min: 1, max: 255 }), {
+              maxLength: 20,
+            }),
+          }),
+        ),
+        { maxLength: 30 },
+      ),
+      (kind, length, extra, steps: GrowthStep[]) => {
+        const memory = growable(kind, length, length + extra);
+        const cursor = new Cursor(memory.source);
+        const model: number[] = new Array(length).fill(0);
+        let position = 0;
+        for (const step of steps) {
+          if ("seek" in step) {
+            cursor.position = step.seek;
+            position = step.seek;
+            continue;
+          }
+          const p = Uint8Array.from(step.write);
+          const end = position + p.byteLength;
+          if (p.byteLength === 0) {
+            assert.equal(cursor.writeSync(p), 0);
+          } else if (end <= memory.limit) {
+            assert.equal(cursor.writeSync(p), p.byteLength);
+            while (model.length < end) model.push(0);
+            model.splice(position, p.byteLength, ...step.write);
+            position = end;
+          } else {
+            assert.throws(
+              () => cursor.writeSync(p),
+              new CursorFullError(
+                "write",
+                p.byteLength,
+                Math.max(0, memory.limit - position),
+              ),
+            );
+          }
+          assert.equal(cursor.position, position);
+          assert.equal(cursor.byteLength, model.length);
+          assert.deepEqual([...memory.bytes()], model);
+        }
+      },
+    ),
+    { ...params, numRuns: Math.ceil(RUNS * 0.3) },
+  );
+});
+
+Deno.test("Cursor.readFromSync() with growth matches a model: reads min(data, room up to the limit) and leaves the rest", () => {
+  fc.assert(
+    fc.property(
+      fc.constantFrom(...GROWABLE_KINDS),
+      fc.nat(16),
+      fc.nat(200_000),
+      fc.nat(24),
+      fc.nat(150_000),
+      fc.integer({ min: 1, max: 70_000 }),
+      (kind, length, extra, start, size, chunk) => {
+        const memory = growable(kind, length, length + extra);
+        const cursor = new Cursor(memory.source);
+        cursor.position = start;
+        const data = new Uint8Array(size).map((_, i) => (i % 251) + 1);
+        const reader = new Cursor(data);
+        const limited = {
+          readSync: (p: Uint8Array) => reader.readSync(p.subarray(0, chunk)),
+        };
+        const expected = Math.min(size, Math.max(0, memory.limit - start));
+        assert.equal(cursor.readFromSync(limited), expected);
+        assert.equal(reader.position, expected);
+        const end = expected > 0 ? start + expected : start;
+        assert.equal(cursor.position, end);
+        const bytes = memory.bytes();
+        if (kind !== "growable SharedArrayBuffer") {
+          // Trimmed back to where the data ends (or as it was).
+          assert.equal(
+            bytes.byteLength,
+            expected > 0 ? Math.max(length, end) : length,
+          );
+        }
+        assert.deepEqual(
+          bytes.subarray(start, end),
+          data.subarray(0, expected),
+        );
+        // Any gap between the old end and the start is zeros.
+        assert(
+          bytes.subarray(length, Math.min(start, bytes.byteLength)).every((b) =>
+            b === 0
+          ),
+        );
+      },
+    ),
+    { ...params, numRuns: Math.ceil(RUNS * 0.15) },
   );
 });
 

@@ -1,0 +1,97 @@
+/**
+ * Test helper: what the runtime running the suite lacks, and how a case says
+ * so. The same `*_test.ts` files run on Deno, and (bundled, through
+ * `@deno/shim-deno-test`) on Node, Bun and Chromium; a case that needs
+ * something a runtime lacks is skipped there with its reason recorded in
+ * {@linkcode skipReasons}, which each runtime's summary prints.
+ */
+
+import { Buffer } from "node:buffer";
+import { Readable } from "node:stream";
+
+/** Why each skipped case was skipped on this runtime, by test name. */
+export const skipReasons: Map<string, string> = new Map();
+
+/** Why this runtime cannot run a kind of case; `undefined` where it can. */
+export const missing = {
+  /** Deno's own APIs: `Deno.FsFile`, `Deno.SeekMode`, `Deno.permissions`. */
+  deno: typeof Deno.FsFile === "function"
+    ? undefined
+    : "needs Deno's own APIs (Deno.FsFile, Deno.SeekMode, Deno.permissions)",
+  /** Float16 (`DataView.prototype.getFloat16`), new in JavaScript engines. */
+  float16: typeof DataView.prototype.getFloat16 === "function"
+    ? undefined
+    : "this engine has no Float16 (DataView.prototype.getFloat16)",
+  /** `ArrayBuffer.prototype.transfer()` and `detached` (ES2024). */
+  transfer: typeof ArrayBuffer.prototype.transfer === "function"
+    ? undefined
+    : "this engine has no ArrayBuffer.prototype.transfer() or .detached",
+  /** `ReadableStream.from()`, which Chromium lacks. */
+  streamFrom: typeof ReadableStream.from === "function"
+    ? undefined
+    : "this engine has no ReadableStream.from()",
+  /** Node's `Buffer` (the browser bundle maps `node:buffer` to nothing). */
+  nodeBuffer: typeof Buffer === "function"
+    ? undefined
+    : "a browser has no Node Buffer",
+  /** Node's streams (the browser bundle maps `node:stream` to nothing). */
+  nodeStreams: typeof Readable === "function"
+    ? undefined
+    : "a browser has no Node streams (node:stream)",
+} as const;
+
+/**
+ * Marks a `Deno.test` definition as skipped, recording why, when `reason` is
+ * set (one of {@linkcode missing}); otherwise returns it unchanged.
+ *
+ * @example `Deno.test(requires(missing.float16, { name, fn }))`
+ * @param reason Why the case cannot run here, or `undefined`.
+ * @param definition The test.
+ * @returns The test, ignored when `reason` is set.
+ */
+export function requires(
+  reason: string | undefined,
+  definition: Deno.TestDefinition,
+): Deno.TestDefinition {
+  if (reason === undefined) return definition;
+  skipReasons.set(definition.name, reason);
+  return { ...definition, ignore: true };
+}
+
+/**
+ * A stream of `chunks`, like `ReadableStream.from(chunks)` on every runtime
+ * (Chromium has no `ReadableStream.from()`).
+ *
+ * @param chunks What the stream yields, in order.
+ * @returns The stream.
+ */
+export function streamOf<T>(chunks: Iterable<T>): ReadableStream<T> {
+  const iterator = chunks[Symbol.iterator]();
+  return new ReadableStream({
+    pull(controller) {
+      const next = iterator.next();
+      if (next.done) controller.close();
+      else controller.enqueue(next.value);
+    },
+  });
+}
+
+/**
+ * Reads an environment variable on any runtime: through `Deno.env` where the
+ * permission is granted, `process.env` on Node and Bun, and the `process.env`
+ * that the browser page sets up.
+ *
+ * @param name The variable.
+ * @returns Its value, or `undefined`.
+ */
+export function env(name: string): string | undefined {
+  if (missing.deno === undefined) {
+    const query = { name: "env", variable: name } as const;
+    const granted = Deno.permissions.querySync(query).state === "granted";
+    return granted ? Deno.env.get(name) : undefined;
+  }
+  const { process } = globalThis as {
+    process?: { env: Record<string, string | undefined> };
+  };
+  return process?.env[name];
+}
