@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
+import { byteCount as _byteCount, describe as _describe } from "./_checks.ts";
 import {
-  _byteCount,
-  _describe,
   CursorClosedError,
   CursorFullError,
   CursorReadOnlyError,

@@ -1,5 +1,9 @@
 import assert from "node:assert/strict";
-import { _resolvePosition, _toOffset, SeekMode } from "./seeker.ts";
+import {
+  resolvePosition as _resolvePosition,
+  toOffset as _toOffset,
+} from "./_position.ts";
+import { SeekMode } from "./seeker.ts";
 import { exactly } from "./_assert_test_util.ts";
 
 const MAX = Number.MAX_SAFE_INTEGER;
