@@ -103,13 +103,16 @@ export function notByte(value: unknown): TypeError {
   );
 }
 
-/** Throws unless the runtime's `DataView` has `method` (Float16 is new). */
-export function assertFloat16(method: "getFloat16" | "setFloat16"): void {
-  if (typeof DataView.prototype[method] !== "function") {
+/**
+ * Throws unless the runtime's `DataView` has the typed-number accessor
+ * `method` (`getFloat16` and `setFloat16` are new).
+ */
+export function assertAccessor(method: string): void {
+  if (typeof (DataView.prototype as never)[method] !== "function") {
     throw new TypeError(
-      `Cannot ${
-        method === "getFloat16" ? "read" : "write"
-      } a Float16: this runtime has no DataView.prototype.${method}`,
+      `Cannot ${method.startsWith("get") ? "read" : "write"} a ${
+        method.slice(3)
+      }: this runtime has no DataView.prototype.${method}`,
     );
   }
 }

@@ -6,7 +6,7 @@
 
 import { isDetached, toBytes } from "./_bytes.ts";
 import {
-  assertFloat16,
+  assertAccessor,
   assertMethod,
   checkCount,
   isBytes,
@@ -354,7 +354,7 @@ export class Cursor
     this.#assertReadable(p);
     const start = this.#position;
     const count = this.#copyOut(p, start);
-    if (count !== null) this.#position = start + count;
+    this.#position = start + (count ?? 0);
     return count;
   }
 
@@ -2237,7 +2237,7 @@ export class Cursor
     size: number,
     littleEndian?: boolean,
   ): ReturnType<DataView[K]> {
-    if (method === "getFloat16") assertFloat16(method);
+    assertAccessor(method);
     if (this.#closed) throw new CursorClosedError("read");
     const start = this.#position;
     if (size > this.#bytes.byteLength - start) this.#readShort("read", size);
@@ -2266,7 +2266,7 @@ export class Cursor
     error: unknown,
     littleEndian?: boolean,
   ): void {
-    if (method === "setFloat16") assertFloat16(method);
+    assertAccessor(method);
     if (this.#closed) throw new CursorClosedError("write");
     if (this.#readOnly) throw new CursorReadOnlyError("write");
     const start = this.#position;
