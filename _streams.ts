@@ -1,11 +1,11 @@
 /**
- * The Web Streams of a {@linkcode Cursor}, built on its public methods only.
+ * The Web Streams of a cursor, built on its public methods only.
  *
  * @module
  */
 
-import type { Cursor } from "./cursor.ts";
-import { _describe } from "./errors.ts";
+import { describe } from "./_checks.ts";
+import type { Closer, ReaderSync, WriterSync } from "./types.ts";
 
 /** The size of the chunks a default reader of `Cursor.readable` gets. */
 export const _CHUNK_SIZE = 65_536;
@@ -19,7 +19,7 @@ export const _CHUNK_SIZE = 65_536;
  * @returns A stream of type `"bytes"`.
  */
 export function _readableOf(
-  cursor: Cursor,
+  cursor: ReaderSync & Closer,
 ): ReadableStream<Uint8Array<ArrayBuffer>> {
   return new ReadableStream({
     type: "bytes",
@@ -55,13 +55,15 @@ export function _readableOf(
  * @param cursor The cursor to write to.
  * @returns A stream of `Uint8Array` chunks.
  */
-export function _writableOf(cursor: Cursor): WritableStream<Uint8Array> {
+export function _writableOf(
+  cursor: WriterSync & Closer,
+): WritableStream<Uint8Array> {
   return new WritableStream({
     write(chunk: unknown): void {
       if (!(chunk instanceof Uint8Array)) {
         throw new TypeError(
           `Cannot write: chunk must be a Uint8Array, received ${
-            _describe(chunk)
+            describe(chunk)
           }`,
         );
       }

@@ -402,6 +402,259 @@ for (const [chunk, passes] of WRITES) {
 }
 
 // ---------------------------------------------------------------------------
+// Typed numbers: 1 MiB of one type, read or written one number at a time.
+// The limit is a raw DataView loop that keeps its own position and bounds
+// check, as any reader of a binary format must. Every row has its own
+// function, so that each call site sees one method, as in a real parser.
+{
+  const memory = filled(MiB);
+  const view = new DataView(memory.buffer);
+  const end = view.byteLength;
+  /** Throws as a cursor would, so the limit keeps an honest bounds check. */
+  const eof = (): never => {
+    throw new RangeError("end of the memory");
+  };
+  let group = "readUint8 over 1 MiB";
+  Deno.bench({
+    group,
+    name: "limit: DataView.getUint8, own position and bounds check",
+    baseline: true,
+    fn() {
+      let sum = 0;
+      for (let position = 0, n = MiB; n > 0; n--) {
+        if (position + 1 > end) eof();
+        sum += view.getUint8(position);
+        position += 1;
+      }
+      sink.value = sum;
+    },
+  });
+  Deno.bench({
+    group,
+    name: "Cursor.readUint8",
+    fn() {
+      const cursor = new Cursor(memory);
+      let sum = 0;
+      for (let n = MiB; n > 0; n--) sum += cursor.readUint8();
+      sink.value = sum;
+    },
+  });
+  group = "writeUint8 over 1 MiB";
+  Deno.bench({
+    group,
+    name: "limit: DataView.setUint8, own position and bounds check",
+    baseline: true,
+    fn() {
+      let position = 0;
+      for (let n = MiB; n > 0; n--) {
+        if (position + 1 > end) eof();
+        view.setUint8(position, n);
+        position += 1;
+      }
+      sink.value = position;
+    },
+  });
+  Deno.bench({
+    group,
+    name: "Cursor.writeUint8",
+    fn() {
+      const cursor = new Cursor(memory);
+      for (let n = MiB; n > 0; n--) cursor.writeUint8(n);
+      sink.value = cursor.position;
+    },
+  });
+  group = "readUint32 over 1 MiB";
+  Deno.bench({
+    group,
+    name: "limit: DataView.getUint32, own position and bounds check",
+    baseline: true,
+    fn() {
+      let sum = 0;
+      for (let position = 0, n = MiB / 4; n > 0; n--) {
+        if (position + 4 > end) eof();
+        sum += view.getUint32(position);
+        position += 4;
+      }
+      sink.value = sum;
+    },
+  });
+  Deno.bench({
+    group,
+    name: "Cursor.readUint32",
+    fn() {
+      const cursor = new Cursor(memory);
+      let sum = 0;
+      for (let n = MiB / 4; n > 0; n--) sum += cursor.readUint32();
+      sink.value = sum;
+    },
+  });
+  group = "writeUint32 over 1 MiB";
+  Deno.bench({
+    group,
+    name: "limit: DataView.setUint32, own position and bounds check",
+    baseline: true,
+    fn() {
+      let position = 0;
+      for (let n = MiB / 4; n > 0; n--) {
+        if (position + 4 > end) eof();
+        view.setUint32(position, n);
+        position += 4;
+      }
+      sink.value = position;
+    },
+  });
+  Deno.bench({
+    group,
+    name: "Cursor.writeUint32",
+    fn() {
+      const cursor = new Cursor(memory);
+      for (let n = MiB / 4; n > 0; n--) cursor.writeUint32(n);
+      sink.value = cursor.position;
+    },
+  });
+  group = "readBigUint64 over 1 MiB";
+  Deno.bench({
+    group,
+    name: "limit: DataView.getBigUint64, own position and bounds check",
+    baseline: true,
+    fn() {
+      let sum = 0n;
+      for (let position = 0, n = MiB / 8; n > 0; n--) {
+        if (position + 8 > end) eof();
+        sum ^= view.getBigUint64(position);
+        position += 8;
+      }
+      sink.value = sum;
+    },
+  });
+  Deno.bench({
+    group,
+    name: "Cursor.readBigUint64",
+    fn() {
+      const cursor = new Cursor(memory);
+      let sum = 0n;
+      for (let n = MiB / 8; n > 0; n--) sum ^= cursor.readBigUint64();
+      sink.value = sum;
+    },
+  });
+  group = "writeBigUint64 over 1 MiB";
+  Deno.bench({
+    group,
+    name: "limit: DataView.setBigUint64, own position and bounds check",
+    baseline: true,
+    fn() {
+      let position = 0;
+      for (let n = MiB / 8; n > 0; n--) {
+        if (position + 8 > end) eof();
+        view.setBigUint64(position, 0x0102030405060708n);
+        position += 8;
+      }
+      sink.value = position;
+    },
+  });
+  Deno.bench({
+    group,
+    name: "Cursor.writeBigUint64",
+    fn() {
+      const cursor = new Cursor(memory);
+      for (let n = MiB / 8; n > 0; n--) {
+        cursor.writeBigUint64(0x0102030405060708n);
+      }
+      sink.value = cursor.position;
+    },
+  });
+  group = "readFloat64 over 1 MiB";
+  Deno.bench({
+    group,
+    name: "limit: DataView.getFloat64, own position and bounds check",
+    baseline: true,
+    fn() {
+      let sum = 0;
+      for (let position = 0, n = MiB / 8; n > 0; n--) {
+        if (position + 8 > end) eof();
+        sum += view.getFloat64(position);
+        position += 8;
+      }
+      sink.value = sum;
+    },
+  });
+  Deno.bench({
+    group,
+    name: "Cursor.readFloat64",
+    fn() {
+      const cursor = new Cursor(memory);
+      let sum = 0;
+      for (let n = MiB / 8; n > 0; n--) sum += cursor.readFloat64();
+      sink.value = sum;
+    },
+  });
+  group = "writeFloat64 over 1 MiB";
+  Deno.bench({
+    group,
+    name: "limit: DataView.setFloat64, own position and bounds check",
+    baseline: true,
+    fn() {
+      let position = 0;
+      for (let n = MiB / 8; n > 0; n--) {
+        if (position + 8 > end) eof();
+        view.setFloat64(position, n * 0.5);
+        position += 8;
+      }
+      sink.value = position;
+    },
+  });
+  Deno.bench({
+    group,
+    name: "Cursor.writeFloat64",
+    fn() {
+      const cursor = new Cursor(memory);
+      for (let n = MiB / 8; n > 0; n--) cursor.writeFloat64(n * 0.5);
+      sink.value = cursor.position;
+    },
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Async read: the honest floor of any async reader is one awaited `async`
+// call per chunk around the copy itself. 16 passes make each iteration long
+// enough for the ratio to settle.
+{
+  const source = filled(SOURCE);
+  const p = new Uint8Array(16);
+  const cursor = new Cursor(source);
+  const passes = 16;
+  const group = `read ${label(SOURCE * passes)} in 16 B chunks, awaited ` +
+    `(${passes} passes over ${label(SOURCE)})`;
+  // deno-lint-ignore require-await -- measures the cost of an async call
+  const readAt = async (position: number): Promise<number> => {
+    p.set(source.subarray(position, position + 16));
+    return 16;
+  };
+  Deno.bench({
+    group,
+    name: "async limit: await an async subarray + set per chunk",
+    baseline: true,
+    async fn() {
+      for (let pass = 0; pass < passes; pass++) {
+        for (let position = 0; position < SOURCE;) {
+          position += await readAt(position);
+        }
+      }
+    },
+  });
+  Deno.bench({
+    group,
+    name: "Cursor.read",
+    async fn() {
+      for (let pass = 0; pass < passes; pass++) {
+        cursor.position = 0;
+        while ((await cursor.read(p)) !== null);
+      }
+    },
+  });
+}
+
+// ---------------------------------------------------------------------------
 // Random access: seek to a precomputed random position, read 8 bytes.
 {
   const source = filled(MiB);

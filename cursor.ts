@@ -4,16 +4,31 @@
  * @module
  */
 
+import { isDetached, toBytes } from "./_bytes.ts";
 import {
-  _byteCount,
-  _describe,
+  assertAccessor,
+  assertMethod,
+  byteCount,
+  checkCount,
+  describe,
+  isBytes,
+  notByte,
+  notBytes,
+  toLength,
+  toReadOnly,
+} from "./_checks.ts";
+import { capacity, grow, growthEnd } from "./_growth.ts";
+import { resolvePosition, toOffset, toPosition } from "./_position.ts";
+import { run, runSync, type Steps } from "./_steps.ts";
+import { CR, decode, encodeInto, LF, notString, utf8Length } from "./_text.ts";
+import { _readableOf, _writableOf } from "./_streams.ts";
+import {
   CursorClosedError,
   CursorFullError,
   CursorReadOnlyError,
   UnexpectedEofError,
 } from "./errors.ts";
-import { _resolvePosition, _toOffset, SeekMode } from "./seeker.ts";
-import { _readableOf, _writableOf } from "./_streams.ts";
+import { SeekMode } from "./seeker.ts";
 import type {
   Closer,
   Reader,
@@ -23,6 +38,42 @@ import type {
   Writer,
   WriterSync,
 } from "./types.ts";
+
+/**
+ * The placeholder `DataView` of a closed cursor, and of a read-only one for
+ * writes: empty, so every typed access throws and takes its slow path.
+ */
+const NO_DATA_VIEW = new DataView(new ArrayBuffer(0));
+/**
+ * The action named in errors of
+ * {@linkcode Cursor.prototype.writeTo | writeTo()}.
+ */
+const WRITE_TO = "write to a writer";
+/**
+ * The action named in errors of
+ * {@linkcode Cursor.prototype.readFrom | readFrom()}.
+ */
+const READ_FROM = "read from a reader";
+/**
+ * How many empty reads in a row
+ * {@linkcode Cursor.prototype.readFrom | readFrom()} accepts (Go's io).
+ */
+const MAX_EMPTY_READS = 100;
+/**
+ * The most {@linkcode Cursor.prototype.readFrom | readFrom()} reads into a
+ * scratch buffer before it grows full shared memory, which can never shrink
+ * back: a reader that has nothing left then leaves the memory as it was.
+ */
+const SHARED_SCRATCH = 4096;
+
+/** The `DataView` methods that read a typed number. */
+type Getter = {
+  [K in keyof DataView]: K extends `get${string}` ? K : never;
+}[keyof DataView];
+/** The `DataView` methods that write a typed number. */
+type Setter = {
+  [K in keyof DataView]: K extends `set${string}` ? K : never;
+}[keyof DataView];
 
 /**
  * Memory a {@linkcode Cursor} can wrap: any typed array (including Node's
@@ -139,16 +190,7 @@ export class Cursor
    */
   constructor(source: CursorSource, options?: CursorOptions) {
     this.#bytes = toBytes(source);
-    const readOnly = options?.readOnly ?? false;
-    // A truthy non-boolean such as "yes" or 1 must not leave the memory writable.
-    if (typeof readOnly !== "boolean") {
-      throw new TypeError(
-        `Cannot create a cursor: options.readOnly must be a boolean, received ${
-          _describe(readOnly)
-        }`,
-      );
-    }
-    this.#readOnly = readOnly;
+    this.#readOnly = toReadOnly(options?.readOnly);
     this.#tracksBuffer = !ArrayBuffer.isView(source);
     // Made here, not on first use: a lazy check in the typed fast paths
     // cost more than the read itself (see #makeDataView()).
@@ -312,15 +354,10 @@ export class Cursor
    * ```
    */
   readSync(p: Uint8Array): number | null {
-    if (this.#closed) throw new CursorClosedError("read");
-    if (!isBytes(p)) throw notBytes("read", "p", p);
-    const bytes = this.#bytes;
+    this.#assertReadable(p);
     const start = this.#position;
-    const count = Math.min(p.byteLength, bytes.byteLength - start);
-    if (count <= 0) return this.#readNothing(p);
-    // One subarray + set: a memmove in the engine, overlap-safe by spec.
-    p.set(bytes.subarray(start, start + count));
-    this.#position = start + count;
+    const count = this.#copyOut(p, start);
+    this.#position = start + (count ?? 0);
     return count;
   }
 
@@ -416,18 +453,9 @@ export class Cursor
    * ```
    */
   writeSync(p: Uint8Array): number {
-    if (this.#closed) throw new CursorClosedError("write");
-    if (this.#readOnly) throw new CursorReadOnlyError("write");
-    if (!isBytes(p)) throw notBytes("write", "p", p);
-    const bytes = this.#bytes;
+    this.#assertWritable(p);
     const start = this.#position;
-    const count = p.byteLength;
-    if (count === 0 || count > bytes.byteLength - start) {
-      this.#position = start + this.#writeSlow("write", p, start);
-      return count;
-    }
-    // One set: a memmove in the engine, overlap-safe by spec.
-    bytes.set(p, start);
+    const count = this.#copyIn(p, start);
     this.#position = start + count;
     return count;
   }
@@ -801,7 +829,7 @@ export class Cursor
     if (typeof fatal !== "boolean") {
       throw new TypeError(
         `Cannot decode: options.fatal must be a boolean, received ${
-          _describe(fatal)
+          describe(fatal)
         }`,
       );
     }
@@ -809,15 +837,11 @@ export class Cursor
     const start = this.#claimRead("decode", count);
     const view = this.#view("decode", start, start + count);
     try {
-      return (fatal ? FATAL_DECODER : DECODER).decode(
-        view.buffer instanceof ArrayBuffer ? view : view.slice(),
-      );
+      return decode(view, fatal);
     } catch {
       this.#position = start;
       throw new TypeError(
-        `Cannot decode ${
-          _byteCount(count)
-        } at position ${start}: invalid UTF-8`,
+        `Cannot decode ${byteCount(count)} at position ${start}: invalid UTF-8`,
       );
     }
   }
@@ -864,7 +888,7 @@ export class Cursor
     // Fast path: with room for 3 bytes per UTF-16 code unit (the most UTF-8
     // needs) encodeInto cannot stop short, so no length is counted first.
     if (units !== 0 && units * 3 <= bytes.byteLength - start) {
-      const { written } = ENCODER.encodeInto(text, bytes.subarray(start));
+      const written = encodeInto(text, bytes.subarray(start));
       this.#position = start + written;
       return written;
     }
@@ -905,7 +929,7 @@ export class Cursor
     const count = p.byteLength;
     const start = this.#claimRead("read exactly", count);
     // One subarray + set: a memmove in the engine, overlap-safe by spec.
-    p.set(this.#bytes.subarray(start, start + count));
+    p.set(this.#view("read exactly", start, start + count));
     return p;
   }
 
@@ -971,15 +995,8 @@ export class Cursor
    * ```
    */
   readAtSync(p: Uint8Array, offset: number | bigint): number | null {
-    if (this.#closed) throw new CursorClosedError("read");
-    if (!isBytes(p)) throw notBytes("read", "p", p);
-    const start = toPosition("set the read offset", offset);
-    const bytes = this.#bytes;
-    const count = Math.min(p.byteLength, bytes.byteLength - start);
-    if (count <= 0) return this.#readNothing(p);
-    // One subarray + set: a memmove in the engine, overlap-safe by spec.
-    p.set(bytes.subarray(start, start + count));
-    return count;
+    this.#assertReadable(p);
+    return this.#copyOut(p, toPosition("set the read offset", offset));
   }
 
   /**
@@ -1048,18 +1065,8 @@ export class Cursor
    * ```
    */
   writeAtSync(p: Uint8Array, offset: number | bigint): number {
-    if (this.#closed) throw new CursorClosedError("write");
-    if (this.#readOnly) throw new CursorReadOnlyError("write");
-    if (!isBytes(p)) throw notBytes("write", "p", p);
-    const start = toPosition("set the write offset", offset);
-    const bytes = this.#bytes;
-    const count = p.byteLength;
-    if (count === 0 || count > bytes.byteLength - start) {
-      return this.#writeSlow("write", p, start);
-    }
-    // One set: a memmove in the engine, overlap-safe by spec.
-    bytes.set(p, start);
-    return count;
+    this.#assertWritable(p);
+    return this.#copyIn(p, toPosition("set the write offset", offset));
   }
 
   /**
@@ -1156,7 +1163,7 @@ export class Cursor
     this.#assertAttached("truncate");
     const length = this.#bytes.byteLength;
     if (
-      end === length || (end > length ? this.#grow(end) : this.#shrink(end))
+      end === length || (end > length ? this.#growTo(end) : this.#shrink(end))
     ) {
       return;
     }
@@ -1196,6 +1203,11 @@ export class Cursor
     return this.truncateSync(size);
   }
 
+  // Typed numbers, generated by tools/numbers.ts from its table: edit the
+  // table and run `deno task numbers`. Each fast path is the cached view's
+  // own bounds check inside `try` (see #makeDataView()); the `catch` takes
+  // the shared slow path.
+
   /**
    * Reads a signed 8-bit integer at the position and advances past it, as
    * `DataView.prototype.getInt8` does. At the end it throws and consumes
@@ -1220,30 +1232,27 @@ export class Cursor
    */
   readInt8(): number {
     const start = this.#position;
-    const data = this.#data;
     try {
-      // Fast path: the DataView's own bounds check; see #makeDataView().
-      const value = data.getInt8(start);
+      const value = this.#data.getInt8(start);
       this.#position = start + 1;
       return value;
     } catch {
-      const at = this.#claimNumber(1);
-      return this.#data.getInt8(at);
+      return this.#getSlow("getInt8", 1);
     }
   }
 
   /**
    * Writes `value` as a signed 8-bit integer at the position and advances past
    * it, as `DataView.prototype.setInt8` does. Out-of-range values wrap modulo
-   * 2^8. At the end, even after growing the memory in place as
+   * `2 ** 8`. At the end, even after growing the memory in place as
    * {@linkcode Cursor.prototype.writeSync | writeSync()} does, it throws and
-   * writes nothing.
+   * writes nothing. The value is converted once, as `DataView` does.
    *
    * @param value The number to write.
    * @throws {CursorClosedError} If the cursor is closed.
    * @throws {CursorReadOnlyError} If the cursor is read-only.
-   * @throws {TypeError} If `value` is a bigint, or the wrapped buffer has
-   * been detached.
+   * @throws {TypeError} If `value` is a bigint, or the wrapped buffer has been
+   * detached.
    * @throws {CursorFullError} If no byte is free, even after growing.
    *
    * @example Write two Int8 values
@@ -1261,16 +1270,13 @@ export class Cursor
    */
   writeInt8(value: number): void {
     const start = this.#position;
-    const data = this.#writeData;
+    let converted: number | undefined;
     try {
-      // Fast path: the DataView's own bounds check; see #makeDataView().
-      data.setInt8(start, value);
+      converted = +value;
+      this.#writeData.setInt8(start, converted);
       this.#position = start + 1;
-    } catch {
-      const at = this.#claimWrite(1);
-      // A value of the wrong type throws again here, before the move.
-      this.#data.setInt8(at, value);
-      this.#position = at + 1;
+    } catch (error) {
+      this.#setSlow("setInt8", 1, converted, error);
     }
   }
 
@@ -1298,15 +1304,12 @@ export class Cursor
    */
   readUint8(): number {
     const start = this.#position;
-    const data = this.#data;
     try {
-      // Fast path: the DataView's own bounds check; see #makeDataView().
-      const value = data.getUint8(start);
+      const value = this.#data.getUint8(start);
       this.#position = start + 1;
       return value;
     } catch {
-      const at = this.#claimNumber(1);
-      return this.#data.getUint8(at);
+      return this.#getSlow("getUint8", 1);
     }
   }
 
@@ -1315,13 +1318,13 @@ export class Cursor
    * past it, as `DataView.prototype.setUint8` does. Out-of-range values wrap
    * modulo `2 ** 8`. At the end, even after growing the memory in place as
    * {@linkcode Cursor.prototype.writeSync | writeSync()} does, it throws and
-   * writes nothing.
+   * writes nothing. The value is converted once, as `DataView` does.
    *
    * @param value The number to write.
    * @throws {CursorClosedError} If the cursor is closed.
    * @throws {CursorReadOnlyError} If the cursor is read-only.
-   * @throws {TypeError} If `value` is a bigint, or the wrapped buffer has
-   * been detached.
+   * @throws {TypeError} If `value` is a bigint, or the wrapped buffer has been
+   * detached.
    * @throws {CursorFullError} If no byte is free, even after growing.
    *
    * @example Write two Uint8 values
@@ -1339,16 +1342,13 @@ export class Cursor
    */
   writeUint8(value: number): void {
     const start = this.#position;
-    const data = this.#writeData;
+    let converted: number | undefined;
     try {
-      // Fast path: the DataView's own bounds check; see #makeDataView().
-      data.setUint8(start, value);
+      converted = +value;
+      this.#writeData.setUint8(start, converted);
       this.#position = start + 1;
-    } catch {
-      const at = this.#claimWrite(1);
-      // A value of the wrong type throws again here, before the move.
-      this.#data.setUint8(at, value);
-      this.#position = at + 1;
+    } catch (error) {
+      this.#setSlow("setUint8", 1, converted, error);
     }
   }
 
@@ -1378,15 +1378,12 @@ export class Cursor
    */
   readInt16(littleEndian?: boolean): number {
     const start = this.#position;
-    const data = this.#data;
     try {
-      // Fast path: the DataView's own bounds check; see #makeDataView().
-      const value = data.getInt16(start, littleEndian);
+      const value = this.#data.getInt16(start, littleEndian);
       this.#position = start + 2;
       return value;
     } catch {
-      const at = this.#claimNumber(2);
-      return this.#data.getInt16(at, littleEndian);
+      return this.#getSlow("getInt16", 2, littleEndian);
     }
   }
 
@@ -1396,14 +1393,14 @@ export class Cursor
    * is `true`. Out-of-range values wrap modulo `2 ** 16`. When fewer than 2
    * bytes are free, even after growing the memory in place as
    * {@linkcode Cursor.prototype.writeSync | writeSync()} does, it throws and
-   * writes nothing.
+   * writes nothing. The value is converted once, as `DataView` does.
    *
    * @param value The number to write.
    * @param littleEndian Whether to store the least significant byte first.
    * @throws {CursorClosedError} If the cursor is closed.
    * @throws {CursorReadOnlyError} If the cursor is read-only.
-   * @throws {TypeError} If `value` is a bigint, or the wrapped buffer has
-   * been detached.
+   * @throws {TypeError} If `value` is a bigint, or the wrapped buffer has been
+   * detached.
    * @throws {CursorFullError} If fewer than 2 bytes are free, even after
    * growing.
    *
@@ -1422,16 +1419,13 @@ export class Cursor
    */
   writeInt16(value: number, littleEndian?: boolean): void {
     const start = this.#position;
-    const data = this.#writeData;
+    let converted: number | undefined;
     try {
-      // Fast path: the DataView's own bounds check; see #makeDataView().
-      data.setInt16(start, value, littleEndian);
+      converted = +value;
+      this.#writeData.setInt16(start, converted, littleEndian);
       this.#position = start + 2;
-    } catch {
-      const at = this.#claimWrite(2);
-      // A value of the wrong type throws again here, before the move.
-      this.#data.setInt16(at, value, littleEndian);
-      this.#position = at + 2;
+    } catch (error) {
+      this.#setSlow("setInt16", 2, converted, error, littleEndian);
     }
   }
 
@@ -1461,15 +1455,12 @@ export class Cursor
    */
   readUint16(littleEndian?: boolean): number {
     const start = this.#position;
-    const data = this.#data;
     try {
-      // Fast path: the DataView's own bounds check; see #makeDataView().
-      const value = data.getUint16(start, littleEndian);
+      const value = this.#data.getUint16(start, littleEndian);
       this.#position = start + 2;
       return value;
     } catch {
-      const at = this.#claimNumber(2);
-      return this.#data.getUint16(at, littleEndian);
+      return this.#getSlow("getUint16", 2, littleEndian);
     }
   }
 
@@ -1479,14 +1470,14 @@ export class Cursor
    * `littleEndian` is `true`. Out-of-range values wrap modulo `2 ** 16`. When
    * fewer than 2 bytes are free, even after growing the memory in place as
    * {@linkcode Cursor.prototype.writeSync | writeSync()} does, it throws and
-   * writes nothing.
+   * writes nothing. The value is converted once, as `DataView` does.
    *
    * @param value The number to write.
    * @param littleEndian Whether to store the least significant byte first.
    * @throws {CursorClosedError} If the cursor is closed.
    * @throws {CursorReadOnlyError} If the cursor is read-only.
-   * @throws {TypeError} If `value` is a bigint, or the wrapped buffer has
-   * been detached.
+   * @throws {TypeError} If `value` is a bigint, or the wrapped buffer has been
+   * detached.
    * @throws {CursorFullError} If fewer than 2 bytes are free, even after
    * growing.
    *
@@ -1505,16 +1496,13 @@ export class Cursor
    */
   writeUint16(value: number, littleEndian?: boolean): void {
     const start = this.#position;
-    const data = this.#writeData;
+    let converted: number | undefined;
     try {
-      // Fast path: the DataView's own bounds check; see #makeDataView().
-      data.setUint16(start, value, littleEndian);
+      converted = +value;
+      this.#writeData.setUint16(start, converted, littleEndian);
       this.#position = start + 2;
-    } catch {
-      const at = this.#claimWrite(2);
-      // A value of the wrong type throws again here, before the move.
-      this.#data.setUint16(at, value, littleEndian);
-      this.#position = at + 2;
+    } catch (error) {
+      this.#setSlow("setUint16", 2, converted, error, littleEndian);
     }
   }
 
@@ -1547,15 +1535,12 @@ export class Cursor
    */
   readInt32(littleEndian?: boolean): number {
     const start = this.#position;
-    const data = this.#data;
     try {
-      // Fast path: the DataView's own bounds check; see #makeDataView().
-      const value = data.getInt32(start, littleEndian);
+      const value = this.#data.getInt32(start, littleEndian);
       this.#position = start + 4;
       return value;
     } catch {
-      const at = this.#claimNumber(4);
-      return this.#data.getInt32(at, littleEndian);
+      return this.#getSlow("getInt32", 4, littleEndian);
     }
   }
 
@@ -1565,14 +1550,14 @@ export class Cursor
    * is `true`. Out-of-range values wrap modulo `2 ** 32`. When fewer than 4
    * bytes are free, even after growing the memory in place as
    * {@linkcode Cursor.prototype.writeSync | writeSync()} does, it throws and
-   * writes nothing.
+   * writes nothing. The value is converted once, as `DataView` does.
    *
    * @param value The number to write.
    * @param littleEndian Whether to store the least significant byte first.
    * @throws {CursorClosedError} If the cursor is closed.
    * @throws {CursorReadOnlyError} If the cursor is read-only.
-   * @throws {TypeError} If `value` is a bigint, or the wrapped buffer has
-   * been detached.
+   * @throws {TypeError} If `value` is a bigint, or the wrapped buffer has been
+   * detached.
    * @throws {CursorFullError} If fewer than 4 bytes are free, even after
    * growing.
    *
@@ -1594,16 +1579,13 @@ export class Cursor
    */
   writeInt32(value: number, littleEndian?: boolean): void {
     const start = this.#position;
-    const data = this.#writeData;
+    let converted: number | undefined;
     try {
-      // Fast path: the DataView's own bounds check; see #makeDataView().
-      data.setInt32(start, value, littleEndian);
+      converted = +value;
+      this.#writeData.setInt32(start, converted, littleEndian);
       this.#position = start + 4;
-    } catch {
-      const at = this.#claimWrite(4);
-      // A value of the wrong type throws again here, before the move.
-      this.#data.setInt32(at, value, littleEndian);
-      this.#position = at + 4;
+    } catch (error) {
+      this.#setSlow("setInt32", 4, converted, error, littleEndian);
     }
   }
 
@@ -1636,15 +1618,12 @@ export class Cursor
    */
   readUint32(littleEndian?: boolean): number {
     const start = this.#position;
-    const data = this.#data;
     try {
-      // Fast path: the DataView's own bounds check; see #makeDataView().
-      const value = data.getUint32(start, littleEndian);
+      const value = this.#data.getUint32(start, littleEndian);
       this.#position = start + 4;
       return value;
     } catch {
-      const at = this.#claimNumber(4);
-      return this.#data.getUint32(at, littleEndian);
+      return this.#getSlow("getUint32", 4, littleEndian);
     }
   }
 
@@ -1654,14 +1633,14 @@ export class Cursor
    * `littleEndian` is `true`. Out-of-range values wrap modulo `2 ** 32`. When
    * fewer than 4 bytes are free, even after growing the memory in place as
    * {@linkcode Cursor.prototype.writeSync | writeSync()} does, it throws and
-   * writes nothing.
+   * writes nothing. The value is converted once, as `DataView` does.
    *
    * @param value The number to write.
    * @param littleEndian Whether to store the least significant byte first.
    * @throws {CursorClosedError} If the cursor is closed.
    * @throws {CursorReadOnlyError} If the cursor is read-only.
-   * @throws {TypeError} If `value` is a bigint, or the wrapped buffer has
-   * been detached.
+   * @throws {TypeError} If `value` is a bigint, or the wrapped buffer has been
+   * detached.
    * @throws {CursorFullError} If fewer than 4 bytes are free, even after
    * growing.
    *
@@ -1683,23 +1662,20 @@ export class Cursor
    */
   writeUint32(value: number, littleEndian?: boolean): void {
     const start = this.#position;
-    const data = this.#writeData;
+    let converted: number | undefined;
     try {
-      // Fast path: the DataView's own bounds check; see #makeDataView().
-      data.setUint32(start, value, littleEndian);
+      converted = +value;
+      this.#writeData.setUint32(start, converted, littleEndian);
       this.#position = start + 4;
-    } catch {
-      const at = this.#claimWrite(4);
-      // A value of the wrong type throws again here, before the move.
-      this.#data.setUint32(at, value, littleEndian);
-      this.#position = at + 4;
+    } catch (error) {
+      this.#setSlow("setUint32", 4, converted, error, littleEndian);
     }
   }
 
   /**
    * Reads a signed 64-bit integer at the position and advances past it, as
-   * `DataView.prototype.getBigInt64` does; big-endian unless `littleEndian`
-   * is `true`. When fewer than 8 bytes remain it throws and consumes nothing.
+   * `DataView.prototype.getBigInt64` does; big-endian unless `littleEndian` is
+   * `true`. When fewer than 8 bytes remain it throws and consumes nothing.
    *
    * @param littleEndian Whether the number is stored least significant byte
    * first.
@@ -1727,15 +1703,12 @@ export class Cursor
    */
   readBigInt64(littleEndian?: boolean): bigint {
     const start = this.#position;
-    const data = this.#data;
     try {
-      // Fast path: the DataView's own bounds check; see #makeDataView().
-      const value = data.getBigInt64(start, littleEndian);
+      const value = this.#data.getBigInt64(start, littleEndian);
       this.#position = start + 8;
       return value;
     } catch {
-      const at = this.#claimNumber(8);
-      return this.#data.getBigInt64(at, littleEndian);
+      return this.#getSlow("getBigInt64", 8, littleEndian);
     }
   }
 
@@ -1745,14 +1718,14 @@ export class Cursor
    * `littleEndian` is `true`. Out-of-range values wrap modulo `2 ** 64`. When
    * fewer than 8 bytes are free, even after growing the memory in place as
    * {@linkcode Cursor.prototype.writeSync | writeSync()} does, it throws and
-   * writes nothing.
+   * writes nothing. The value is converted once, as `DataView` does.
    *
    * @param value The number to write.
    * @param littleEndian Whether to store the least significant byte first.
    * @throws {CursorClosedError} If the cursor is closed.
    * @throws {CursorReadOnlyError} If the cursor is read-only.
-   * @throws {TypeError} If `value` is a number, or the wrapped buffer has
-   * been detached.
+   * @throws {TypeError} If `value` is a number, or the wrapped buffer has been
+   * detached.
    * @throws {CursorFullError} If fewer than 8 bytes are free, even after
    * growing.
    *
@@ -1777,23 +1750,20 @@ export class Cursor
    */
   writeBigInt64(value: bigint, littleEndian?: boolean): void {
     const start = this.#position;
-    const data = this.#writeData;
+    let converted: bigint | undefined;
     try {
-      // Fast path: the DataView's own bounds check; see #makeDataView().
-      data.setBigInt64(start, value, littleEndian);
+      converted = BigInt.asIntN(64, value);
+      this.#writeData.setBigInt64(start, converted, littleEndian);
       this.#position = start + 8;
-    } catch {
-      const at = this.#claimWrite(8);
-      // A value of the wrong type throws again here, before the move.
-      this.#data.setBigInt64(at, value, littleEndian);
-      this.#position = at + 8;
+    } catch (error) {
+      this.#setSlow("setBigInt64", 8, converted, error, littleEndian);
     }
   }
 
   /**
    * Reads an unsigned 64-bit integer at the position and advances past it, as
-   * `DataView.prototype.getBigUint64` does; big-endian unless `littleEndian`
-   * is `true`. When fewer than 8 bytes remain it throws and consumes nothing.
+   * `DataView.prototype.getBigUint64` does; big-endian unless `littleEndian` is
+   * `true`. When fewer than 8 bytes remain it throws and consumes nothing.
    *
    * @param littleEndian Whether the number is stored least significant byte
    * first.
@@ -1821,15 +1791,12 @@ export class Cursor
    */
   readBigUint64(littleEndian?: boolean): bigint {
     const start = this.#position;
-    const data = this.#data;
     try {
-      // Fast path: the DataView's own bounds check; see #makeDataView().
-      const value = data.getBigUint64(start, littleEndian);
+      const value = this.#data.getBigUint64(start, littleEndian);
       this.#position = start + 8;
       return value;
     } catch {
-      const at = this.#claimNumber(8);
-      return this.#data.getBigUint64(at, littleEndian);
+      return this.#getSlow("getBigUint64", 8, littleEndian);
     }
   }
 
@@ -1839,14 +1806,14 @@ export class Cursor
    * `littleEndian` is `true`. Out-of-range values wrap modulo `2 ** 64`. When
    * fewer than 8 bytes are free, even after growing the memory in place as
    * {@linkcode Cursor.prototype.writeSync | writeSync()} does, it throws and
-   * writes nothing.
+   * writes nothing. The value is converted once, as `DataView` does.
    *
    * @param value The number to write.
    * @param littleEndian Whether to store the least significant byte first.
    * @throws {CursorClosedError} If the cursor is closed.
    * @throws {CursorReadOnlyError} If the cursor is read-only.
-   * @throws {TypeError} If `value` is a number, or the wrapped buffer has
-   * been detached.
+   * @throws {TypeError} If `value` is a number, or the wrapped buffer has been
+   * detached.
    * @throws {CursorFullError} If fewer than 8 bytes are free, even after
    * growing.
    *
@@ -1874,31 +1841,28 @@ export class Cursor
    */
   writeBigUint64(value: bigint, littleEndian?: boolean): void {
     const start = this.#position;
-    const data = this.#writeData;
+    let converted: bigint | undefined;
     try {
-      // Fast path: the DataView's own bounds check; see #makeDataView().
-      data.setBigUint64(start, value, littleEndian);
+      converted = BigInt.asUintN(64, value);
+      this.#writeData.setBigUint64(start, converted, littleEndian);
       this.#position = start + 8;
-    } catch {
-      const at = this.#claimWrite(8);
-      // A value of the wrong type throws again here, before the move.
-      this.#data.setBigUint64(at, value, littleEndian);
-      this.#position = at + 8;
+    } catch (error) {
+      this.#setSlow("setBigUint64", 8, converted, error, littleEndian);
     }
   }
 
   /**
-   * Reads a 16-bit (half precision) float at the position and advances past
-   * it, as `DataView.prototype.getFloat16` does; big-endian unless
-   * `littleEndian` is `true`. When fewer than 2 bytes remain it throws and
-   * consumes nothing. Needs a runtime with `DataView.prototype.getFloat16`.
+   * Reads a 16-bit (half precision) float at the position and advances past it,
+   * as `DataView.prototype.getFloat16` does; big-endian unless `littleEndian`
+   * is `true`. When fewer than 2 bytes remain it throws and consumes nothing.
+   * Needs a runtime with `DataView.prototype.getFloat16`.
    *
    * @param littleEndian Whether the number is stored least significant byte
    * first.
    * @returns The number read.
    * @throws {CursorClosedError} If the cursor is closed.
-   * @throws {TypeError} If the wrapped buffer has been detached, or the
-   * runtime has no `DataView.prototype.getFloat16`.
+   * @throws {TypeError} If the wrapped buffer has been detached, or the runtime
+   * has no `DataView.prototype.getFloat16`.
    * @throws {UnexpectedEofError} If fewer than 2 bytes remain.
    *
    * @example Read a big-endian and a little-endian Float16
@@ -1915,16 +1879,12 @@ export class Cursor
    */
   readFloat16(littleEndian?: boolean): number {
     const start = this.#position;
-    const data = this.#data;
     try {
-      // Fast path: the DataView's own bounds check; see #makeDataView().
-      const value = data.getFloat16(start, littleEndian);
+      const value = this.#data.getFloat16(start, littleEndian);
       this.#position = start + 2;
       return value;
     } catch {
-      assertFloat16("getFloat16");
-      const at = this.#claimNumber(2);
-      return this.#data.getFloat16(at, littleEndian);
+      return this.#getSlow("getFloat16", 2, littleEndian);
     }
   }
 
@@ -1934,8 +1894,8 @@ export class Cursor
    * unless `littleEndian` is `true`. The value is rounded to the nearest 16-bit
    * float. When fewer than 2 bytes are free, even after growing the memory in
    * place as {@linkcode Cursor.prototype.writeSync | writeSync()} does, it
-   * throws and writes nothing. Needs a runtime with
-   * `DataView.prototype.setFloat16`.
+   * throws and writes nothing. The value is converted once, as `DataView` does.
+   * Needs a runtime with `DataView.prototype.setFloat16`.
    *
    * @param value The number to write.
    * @param littleEndian Whether to store the least significant byte first.
@@ -1961,17 +1921,13 @@ export class Cursor
    */
   writeFloat16(value: number, littleEndian?: boolean): void {
     const start = this.#position;
-    const data = this.#writeData;
+    let converted: number | undefined;
     try {
-      // Fast path: the DataView's own bounds check; see #makeDataView().
-      data.setFloat16(start, value, littleEndian);
+      converted = +value;
+      this.#writeData.setFloat16(start, converted, littleEndian);
       this.#position = start + 2;
-    } catch {
-      assertFloat16("setFloat16");
-      const at = this.#claimWrite(2);
-      // A value of the wrong type throws again here, before the move.
-      this.#data.setFloat16(at, value, littleEndian);
-      this.#position = at + 2;
+    } catch (error) {
+      this.#setSlow("setFloat16", 2, converted, error, littleEndian);
     }
   }
 
@@ -2004,15 +1960,12 @@ export class Cursor
    */
   readFloat32(littleEndian?: boolean): number {
     const start = this.#position;
-    const data = this.#data;
     try {
-      // Fast path: the DataView's own bounds check; see #makeDataView().
-      const value = data.getFloat32(start, littleEndian);
+      const value = this.#data.getFloat32(start, littleEndian);
       this.#position = start + 4;
       return value;
     } catch {
-      const at = this.#claimNumber(4);
-      return this.#data.getFloat32(at, littleEndian);
+      return this.#getSlow("getFloat32", 4, littleEndian);
     }
   }
 
@@ -2022,14 +1975,14 @@ export class Cursor
    * `true`. The value is rounded to the nearest 32-bit float. When fewer than 4
    * bytes are free, even after growing the memory in place as
    * {@linkcode Cursor.prototype.writeSync | writeSync()} does, it throws and
-   * writes nothing.
+   * writes nothing. The value is converted once, as `DataView` does.
    *
    * @param value The number to write.
    * @param littleEndian Whether to store the least significant byte first.
    * @throws {CursorClosedError} If the cursor is closed.
    * @throws {CursorReadOnlyError} If the cursor is read-only.
-   * @throws {TypeError} If `value` is a bigint, or the wrapped buffer has
-   * been detached.
+   * @throws {TypeError} If `value` is a bigint, or the wrapped buffer has been
+   * detached.
    * @throws {CursorFullError} If fewer than 4 bytes are free, even after
    * growing.
    *
@@ -2051,16 +2004,13 @@ export class Cursor
    */
   writeFloat32(value: number, littleEndian?: boolean): void {
     const start = this.#position;
-    const data = this.#writeData;
+    let converted: number | undefined;
     try {
-      // Fast path: the DataView's own bounds check; see #makeDataView().
-      data.setFloat32(start, value, littleEndian);
+      converted = +value;
+      this.#writeData.setFloat32(start, converted, littleEndian);
       this.#position = start + 4;
-    } catch {
-      const at = this.#claimWrite(4);
-      // A value of the wrong type throws again here, before the move.
-      this.#data.setFloat32(at, value, littleEndian);
-      this.#position = at + 4;
+    } catch (error) {
+      this.#setSlow("setFloat32", 4, converted, error, littleEndian);
     }
   }
 
@@ -2095,15 +2045,12 @@ export class Cursor
    */
   readFloat64(littleEndian?: boolean): number {
     const start = this.#position;
-    const data = this.#data;
     try {
-      // Fast path: the DataView's own bounds check; see #makeDataView().
-      const value = data.getFloat64(start, littleEndian);
+      const value = this.#data.getFloat64(start, littleEndian);
       this.#position = start + 8;
       return value;
     } catch {
-      const at = this.#claimNumber(8);
-      return this.#data.getFloat64(at, littleEndian);
+      return this.#getSlow("getFloat64", 8, littleEndian);
     }
   }
 
@@ -2113,14 +2060,14 @@ export class Cursor
    * `true`. The value is rounded to the nearest 64-bit float. When fewer than 8
    * bytes are free, even after growing the memory in place as
    * {@linkcode Cursor.prototype.writeSync | writeSync()} does, it throws and
-   * writes nothing.
+   * writes nothing. The value is converted once, as `DataView` does.
    *
    * @param value The number to write.
    * @param littleEndian Whether to store the least significant byte first.
    * @throws {CursorClosedError} If the cursor is closed.
    * @throws {CursorReadOnlyError} If the cursor is read-only.
-   * @throws {TypeError} If `value` is a bigint, or the wrapped buffer has
-   * been detached.
+   * @throws {TypeError} If `value` is a bigint, or the wrapped buffer has been
+   * detached.
    * @throws {CursorFullError} If fewer than 8 bytes are free, even after
    * growing.
    *
@@ -2145,18 +2092,17 @@ export class Cursor
    */
   writeFloat64(value: number, littleEndian?: boolean): void {
     const start = this.#position;
-    const data = this.#writeData;
+    let converted: number | undefined;
     try {
-      // Fast path: the DataView's own bounds check; see #makeDataView().
-      data.setFloat64(start, value, littleEndian);
+      converted = +value;
+      this.#writeData.setFloat64(start, converted, littleEndian);
       this.#position = start + 8;
-    } catch {
-      const at = this.#claimWrite(8);
-      // A value of the wrong type throws again here, before the move.
-      this.#data.setFloat64(at, value, littleEndian);
-      this.#position = at + 8;
+    } catch (error) {
+      this.#setSlow("setFloat64", 8, converted, error, littleEndian);
     }
   }
+
+  // End of the generated typed numbers.
 
   /**
    * Closes the cursor. Afterwards every read, write and seek fails with
@@ -2357,11 +2303,14 @@ export class Cursor
    * fills up: the rest stays in `reader` (check
    * {@linkcode Cursor.prototype.remaining | remaining} to tell a full cursor
    * from the reader's end). A resizable `ArrayBuffer` or growable
-   * `SharedArrayBuffer` grows in place when full (doubling, up to its
-   * `maxByteLength`); an `ArrayBuffer` is then trimmed back to end where the
-   * data ends, while a `SharedArrayBuffer`, which cannot shrink, keeps zero
-   * bytes past it. If `reader` throws, the bytes read before stay and the
-   * position is after them.
+   * `SharedArrayBuffer` grows in place when full: to twice its length or to
+   * 64 KiB past the position, whichever is more, up to its `maxByteLength`.
+   * An `ArrayBuffer` is then trimmed back to end where the data ends. A
+   * `SharedArrayBuffer` cannot shrink, so it grows only once the reader has
+   * put bytes into a scratch buffer of up to 4 KiB (a reader with nothing
+   * left leaves it as it was), and keeps zero bytes past the data. If
+   * `reader` throws, the bytes read before stay and the position is after
+   * them.
    *
    * @param reader Where to read from, such as a `Deno.FsFile`.
    * @returns The number of bytes read.
@@ -2437,14 +2386,81 @@ export class Cursor
     if (this.#closed) throw new CursorClosedError(action);
     const end = this.#bytes.byteLength;
     if (end === 0) this.#assertAttached(action);
-    const distance = _toOffset(action, name, offset);
-    return this.#position = _resolvePosition(
+    const distance = toOffset(action, name, offset);
+    return this.#position = resolvePosition(
       action,
       distance,
       whence,
       this.#position,
       end,
     );
+  }
+
+  /** The checks of every read into `p`, in the order they are reported. */
+  #assertReadable(p: Uint8Array): void {
+    if (this.#closed) throw new CursorClosedError("read");
+    if (!isBytes(p)) throw notBytes("read", "p", p);
+  }
+
+  /** The checks of every write of `p`, in the order they are reported. */
+  #assertWritable(p: Uint8Array): void {
+    if (this.#closed) throw new CursorClosedError("write");
+    if (this.#readOnly) throw new CursorReadOnlyError("write");
+    if (!isBytes(p)) throw notBytes("write", "p", p);
+  }
+
+  /**
+   * The core of {@linkcode Cursor.prototype.readSync | readSync()} and
+   * {@linkcode Cursor.prototype.readAtSync | readAtSync()}: copies what
+   * remains from `start`, up to `p.byteLength` bytes, into `p`. It does not
+   * move the position.
+   *
+   * @returns The count; `0` for an empty `p`; `null` at or past the end.
+   */
+  #copyOut(p: Uint8Array, start: number): number | null {
+    const bytes = this.#bytes;
+    const count = Math.min(p.byteLength, bytes.byteLength - start);
+    if (count <= 0) {
+      this.#assertAttached("read");
+      return p.byteLength === 0 ? 0 : null;
+    }
+    // One subarray + set: a memmove in the engine, overlap-safe by spec.
+    p.set(bytes.subarray(start, start + count));
+    return count;
+  }
+
+  /**
+   * The core of {@linkcode Cursor.prototype.writeSync | writeSync()} and
+   * {@linkcode Cursor.prototype.writeAtSync | writeAtSync()}: copies all of
+   * `p` to `start`, growing the memory in place when it can. It does not
+   * move the position.
+   *
+   * @returns `p.byteLength`.
+   */
+  #copyIn(p: Uint8Array, start: number): number {
+    const bytes = this.#bytes;
+    const count = p.byteLength;
+    if (count === 0 || count > bytes.byteLength - start) {
+      return this.#copyInSlow(p, start);
+    }
+    // One set: a memmove in the engine, overlap-safe by spec.
+    bytes.set(p, start);
+    return count;
+  }
+
+  /**
+   * The slow path of `#copyIn()`:
+   * empty `p`, a detached buffer, growth in place, or full. The fast path
+   * stays one bounds check and one `set`.
+   */
+  #copyInSlow(p: Uint8Array, start: number): number {
+    const count = p.byteLength;
+    this.#reserve("write", start, count, true);
+    if (count === 0) return 0;
+    // `count` was read before growing: a length-tracking `p` over this
+    // buffer has grown too, and only its old bytes are to be written.
+    this.#bytes.set(p.subarray(0, count), start);
+    return count;
   }
 
   /**
@@ -2471,9 +2487,25 @@ export class Cursor
   }
 
   /**
+   * A view of the wrapped bytes from `start` to `end`, clamped (Rust's
+   * `remaining_slice`). An empty view of a detached buffer, or of a resizable
+   * buffer shrunk below the view's offset, makes `subarray` throw: the first
+   * is reported, the second is empty memory like any other.
+   */
+  #view(action: string, start: number, end: number | undefined): Uint8Array {
+    const bytes = this.#bytes;
+    try {
+      return bytes.subarray(start, end);
+    } catch {
+      this.#assertAttached(action);
+      return new Uint8Array(bytes.buffer, 0, 0);
+    }
+  }
+
+  /**
    * (Re)makes the cached `DataView` over the wrapped bytes at their current
-   * length, on a typed read's or write's slow path. The buffer must be
-   * attached and the cursor open.
+   * length: in the constructor and on the slow path of a typed read or write.
+   * The buffer must be attached and the cursor open.
    *
    * Speed: one view per cursor, because making one per call would cost more
    * than the read. The typed fast paths have no check of their own: they
@@ -2488,146 +2520,85 @@ export class Cursor
    * made it about 4x slower, creating the view on first use (`??`) about 2x;
    * a placeholder until first use made every new cursor pay for an
    * exception. So the view is made in the constructor.
-   *
-   * @returns The view for reads.
    */
-  #makeDataView(): DataView {
+  #makeDataView(): void {
     const bytes = this.#bytes;
     const data = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     this.#data = data;
     this.#writeData = this.#readOnly ? NO_DATA_VIEW : data;
-    return data;
   }
 
   /**
-   * The slow path of every typed read: checks closed and length, remakes
-   * the cached view (first use, or a resized buffer) and claims `size` bytes,
-   * advancing past them.
-   *
-   * @returns Where the claimed bytes start, to be read from `#data`.
+   * The slow path of every typed read: checks the runtime, closed and
+   * length, remakes the cached view (the buffer was resized since it was
+   * made) and reads `size` bytes with `method`, advancing past them.
    */
-  #claimNumber(size: number): number {
+  #getSlow<K extends Getter>(
+    method: K,
+    size: number,
+    littleEndian?: boolean,
+  ): ReturnType<DataView[K]> {
+    assertAccessor(method);
     if (this.#closed) throw new CursorClosedError("read");
     const start = this.#position;
     if (size > this.#bytes.byteLength - start) this.#readShort("read", size);
     this.#makeDataView();
+    const value = Reflect.apply(DataView.prototype[method], this.#data, [
+      start,
+      littleEndian,
+    ]);
     this.#position = start + size;
-    return start;
+    return value;
   }
 
   /**
-   * The slow path of every typed write: checks closed, read-only and room,
-   * and remakes the cached view. It does not advance: the caller stores into
-   * `#data` first, so a value of the wrong type throws before anything
-   * changes, then moves the position itself.
+   * The slow path of every typed write: checks the runtime, closed,
+   * read-only and room, remakes the cached view and writes `value` with
+   * `method`, advancing past it.
    *
-   * @returns Where the bytes go.
+   * @param value The value the fast path converted, or `undefined` when
+   * converting it threw `error`: then `error` is thrown after the checks
+   * that come before it (closed, read-only, room), without growing.
    */
-  #claimWrite(size: number): number {
+  #setSlow(
+    method: Setter,
+    size: number,
+    value: number | bigint | undefined,
+    error: unknown,
+    littleEndian?: boolean,
+  ): void {
+    assertAccessor(method);
     if (this.#closed) throw new CursorClosedError("write");
     if (this.#readOnly) throw new CursorReadOnlyError("write");
     const start = this.#position;
-    if (size > this.#bytes.byteLength - start) {
-      this.#reserve("write", start, size);
-    }
+    this.#reserve("write", start, size, value !== undefined);
+    if (value === undefined) throw error;
     this.#makeDataView();
-    return start;
-  }
-
-  /** A view of the wrapped bytes from `start` to `end`, clamped. */
-  #view(action: string, start: number, end: number | undefined): Uint8Array {
-    const bytes = this.#bytes;
-    // A detached buffer shows as empty; only then can subarray throw.
-    if (bytes.byteLength === 0) this.#assertAttached(action);
-    return bytes.subarray(start, end);
-  }
-
-  /** The slow path of a read that copies nothing: empty `p`, or the end. */
-  #readNothing(p: Uint8Array): 0 | null {
-    this.#assertAttached("read");
-    return p.byteLength === 0 ? 0 : null;
-  }
-
-  /**
-   * The one slow path of every write of `p` at `start`: empty `p`, a detached
-   * buffer, growth in place, or full. It does not move the position. The fast
-   * path in {@linkcode Cursor.prototype.writeSync | writeSync()} stays one
-   * bounds check and one `set`.
-   *
-   * @returns `p.byteLength`.
-   */
-  #writeSlow(action: string, p: Uint8Array, start: number): number {
-    const count = p.byteLength;
-    this.#reserve(action, start, count);
-    if (count === 0) return 0;
-    // `count` was read before growing: a length-tracking `p` over this
-    // buffer has grown too, and only its old bytes are to be written.
-    this.#bytes.set(p.subarray(0, count), start);
-    return count;
+    Reflect.apply(DataView.prototype[method], this.#data, [
+      start,
+      value,
+      littleEndian,
+    ]);
+    this.#position = start + size;
   }
 
   /**
    * Makes sure `count` bytes from `start` lie inside the wrapped memory,
-   * growing it in place when it can.
+   * growing it in place when it can and `grows` is true.
    *
    * @throws {TypeError} If the buffer is detached.
    * @throws {CursorFullError} If the bytes do not fit even after growing;
    * then nothing changed.
    */
-  #reserve(action: string, start: number, count: number): void {
+  #reserve(action: string, start: number, count: number, grows: boolean): void {
     this.#assertAttached(action);
     const end = start + count;
-    if (count === 0 || end <= this.#bytes.byteLength || this.#grow(end)) {
-      return;
+    if (count === 0 || end <= this.#bytes.byteLength) return;
+    const room = capacity(this.#bytes, this.#tracksBuffer);
+    if (end > room) {
+      throw new CursorFullError(action, count, Math.max(0, room - start));
     }
-    throw new CursorFullError(
-      action,
-      count,
-      Math.max(0, this.#capacity() - start),
-    );
-  }
-
-  /**
-   * Grows the wrapped memory in place so the view ends at `end`. The engine
-   * fills new bytes with zeros, which also fills the gap a past-end seek left.
-   *
-   * @returns Whether it grew; when not, nothing changed.
-   */
-  #grow(end: number): boolean {
-    const bytes = this.#bytes;
-    if (end > this.#capacity()) return false;
-    const buffer = bytes.buffer;
-    const size = bytes.byteOffset + end;
-    if (buffer instanceof ArrayBuffer) buffer.resize(size);
-    else buffer.grow(size);
-    return true;
-  }
-
-  /**
-   * The largest length the view can reach by growing its buffer in place:
-   * the current length unless the view tracks a resizable `ArrayBuffer` or a
-   * growable `SharedArrayBuffer` (up to its `maxByteLength`).
-   */
-  #capacity(): number {
-    const bytes = this.#bytes;
-    const length = bytes.byteLength;
-    const buffer = bytes.buffer;
-    const size = buffer.byteLength;
-    const max = buffer.maxByteLength;
-    // Only a view that ends where its buffer ends can be length-tracking.
-    // `!(size < max)` is also true on engines without `maxByteLength`.
-    if (!(size < max) || bytes.byteOffset + length !== size) return length;
-    if (!this.#tracksBuffer) {
-      // A caller's Uint8Array may be fixed-length or length-tracking, and
-      // JavaScript cannot tell them apart without resizing: grow one byte and
-      // undo it. A SharedArrayBuffer cannot shrink, so it is never tried.
-      if (!(buffer instanceof ArrayBuffer)) return length;
-      buffer.resize(size + 1);
-      const tracks = bytes.byteLength > length;
-      buffer.resize(size);
-      if (!tracks) return length;
-    }
-    return max - bytes.byteOffset;
+    if (grows) grow(this.#bytes, end);
   }
 
   /**
@@ -2635,7 +2606,7 @@ export class Cursor
    * yields the rest of the memory as a view and advances by the count the
    * writer answers with.
    */
-  *#writeToSteps(): Generator<Uint8Array, number, unknown> {
+  *#writeToSteps(): Steps {
     let total = 0;
     for (;;) {
       if (this.#closed) throw new CursorClosedError(WRITE_TO);
@@ -2656,11 +2627,12 @@ export class Cursor
 
   /**
    * The steps of {@linkcode Cursor.prototype.readFromSync | readFromSync()}:
-   * yields the room from the position to the end (growing the memory when it is
-   * full) and advances by the count the reader answers with, until `null` or
-   * full.
+   * yields the room from the position to the end and advances by the count
+   * the reader answers with, until `null` or full. When the memory is full
+   * it grows (see {@linkcode growthEnd}); shared memory only after the
+   * reader has put bytes into a scratch buffer, because it cannot shrink.
    */
-  *#readFromSteps(): Generator<Uint8Array, number, unknown> {
+  *#readFromSteps(): Steps {
     if (this.#closed) throw new CursorClosedError(READ_FROM);
     if (this.#readOnly) throw new CursorReadOnlyError(READ_FROM);
     const initial = this.#bytes.byteLength;
@@ -2672,39 +2644,44 @@ export class Cursor
         const bytes = this.#bytes;
         const start = this.#position;
         const length = bytes.byteLength;
+        let end = length;
+        let scratch: Uint8Array | undefined;
         if (start >= length) {
           this.#assertAttached(READ_FROM);
-          const end = Math.min(
-            this.#capacity(),
-            Math.max(start + MIN_GROWTH, 2 * length),
-          );
-          if (end <= start || !this.#grow(end)) break;
-          grownTo = end;
+          const max = capacity(bytes, this.#tracksBuffer);
+          end = growthEnd(start, length, max);
+          if (end <= start) break;
+          if (bytes.buffer instanceof ArrayBuffer) {
+            grow(bytes, end);
+            grownTo = end;
+          } else {
+            scratch = new Uint8Array(Math.min(SHARED_SCRATCH, end - start));
+          }
         }
         // The reader fills the wrapped memory itself, never more than fits.
-        const room = bytes.byteLength - start;
-        const count = yield bytes.subarray(start, start + room);
+        const room = scratch ?? bytes.subarray(start, end);
+        const count = yield room;
         if (count === null) break;
-        checkCount(READ_FROM, "reader", count, 0, room);
+        checkCount(READ_FROM, "reader", count, 0, room.byteLength);
         idle = count === 0 ? idle + 1 : 0;
         if (idle === MAX_EMPTY_READS) {
           throw new RangeError(
             `Cannot ${READ_FROM}: it returned 0 bytes ${MAX_EMPTY_READS} times in a row`,
           );
         }
+        if (scratch !== undefined && count > 0) {
+          grow(bytes, end);
+          bytes.set(scratch.subarray(0, count), start);
+        }
         this.#position = start + count;
         total += count;
       }
     } finally {
-      // Give back what doubling took beyond the data; a SharedArrayBuffer
-      // cannot shrink.
+      // Give back what growth took beyond the data.
       const keep = total > 0 ? Math.max(initial, this.#position) : initial;
-      const buffer = this.#bytes.buffer;
-      if (
-        this.#bytes.byteLength === grownTo && grownTo > keep &&
-        buffer instanceof ArrayBuffer
-      ) {
-        buffer.resize(this.#bytes.byteOffset + keep);
+      const bytes = this.#bytes;
+      if (bytes.byteLength === grownTo && grownTo > keep) {
+        (bytes.buffer as ArrayBuffer).resize(bytes.byteOffset + keep);
       }
     }
     return total;
@@ -2735,9 +2712,9 @@ export class Cursor
    */
   #writeStringSlow(text: string, start: number): number {
     const count = utf8Length(text);
-    this.#reserve("write", start, count);
+    this.#reserve("write", start, count, true);
     if (count !== 0) {
-      ENCODER.encodeInto(text, this.#bytes.subarray(start, start + count));
+      encodeInto(text, this.#bytes.subarray(start, start + count));
     }
     this.#position = start + count;
     return count;
@@ -2757,8 +2734,10 @@ export class Cursor
       bytes.byteOffset + length !== size ||
       !(buffer instanceof ArrayBuffer ? buffer.resizable : buffer.growable)
     ) return false;
-    if (this.#tracksBuffer || this.#capacity() > length) return true;
-    // #capacity() tells a caller's length-tracking Uint8Array by growing the
+    if (
+      this.#tracksBuffer || capacity(this.#bytes, this.#tracksBuffer) > length
+    ) return true;
+    // capacity() tells a caller's length-tracking Uint8Array by growing the
     // buffer, which cannot grow at its maxByteLength: there, shrink it by one
     // byte and undo, keeping the byte. A shared buffer is only ever grown
     // when the cursor was given the buffer itself.
@@ -2772,6 +2751,17 @@ export class Cursor
     buffer.resize(size);
     bytes[length - 1] = last;
     return tracks;
+  }
+
+  /**
+   * Grows the wrapped memory in place so the view ends at `end`.
+   *
+   * @returns Whether it grew; when not, nothing changed.
+   */
+  #growTo(end: number): boolean {
+    if (end > capacity(this.#bytes, this.#tracksBuffer)) return false;
+    grow(this.#bytes, end);
+    return true;
   }
 
   /**
@@ -2791,314 +2781,12 @@ export class Cursor
   #cannotTruncate(end: number): RangeError {
     const length = this.#bytes.byteLength;
     const reason = !this.#resizable()
-      ? `the memory is fixed-length (${_byteCount(length)})`
+      ? `the memory is fixed-length (${byteCount(length)})`
       : end < length
-      ? `a SharedArrayBuffer cannot shrink (${_byteCount(length)})`
-      : `the memory can grow to ${_byteCount(this.#capacity())} at most`;
-    return new RangeError(`Cannot truncate to ${_byteCount(end)}: ${reason}`);
+      ? `a SharedArrayBuffer cannot shrink (${byteCount(length)})`
+      : `the memory can grow to ${
+        byteCount(capacity(this.#bytes, this.#tracksBuffer))
+      } at most`;
+    return new RangeError(`Cannot truncate to ${byteCount(end)}: ${reason}`);
   }
-}
-
-/**
- * Views `source` as bytes without copying.
- *
- * @param source The memory to wrap.
- * @returns A `Uint8Array` over exactly the source's bytes.
- */
-function toBytes(source: CursorSource): Uint8Array {
-  if (isBytes(source)) {
-    if (source.byteLength === 0 && isDetached(source.buffer)) {
-      throw detachedSource();
-    }
-    return source;
-  }
-  let buffer: ArrayBufferLike;
-  if (ArrayBuffer.isView(source)) {
-    buffer = source.buffer;
-    if (!isDetached(buffer)) {
-      return new Uint8Array(buffer, source.byteOffset, source.byteLength);
-    }
-  } else if (isBuffer(source)) {
-    buffer = source;
-    // A view without a length follows a resizable buffer's length.
-    if (!isDetached(buffer)) return new Uint8Array(buffer);
-  } else {
-    throw new TypeError(
-      `Cannot create a cursor: source must be a typed array, DataView, ArrayBuffer or SharedArrayBuffer, received ${
-        _describe(source)
-      }`,
-    );
-  }
-  throw detachedSource();
-}
-
-function detachedSource(): TypeError {
-  return new TypeError(
-    "Cannot create a cursor: the underlying ArrayBuffer is detached",
-  );
-}
-
-/**
- * Tells whether `buffer` has been detached (transferred). Engines without
- * `ArrayBuffer.prototype.detached` refuse to view a detached buffer, so this
- * asks for an empty view. Only called on slow paths.
- */
-function isDetached(buffer: ArrayBufferLike): boolean {
-  try {
-    new Uint8Array(buffer, 0, 0);
-    return false;
-  } catch {
-    return true;
-  }
-}
-
-/**
- * Whether `value` is a real `Uint8Array` (or subclass). `instanceof` alone
- * also accepts look-alikes and Proxies, whose `byteLength` the engine refuses
- * with its own message; `ArrayBuffer.isView` is an internal-slot check that
- * engines inline, so this stays cheap on the hot path.
- */
-function isBytes(value: unknown): value is Uint8Array {
-  return value instanceof Uint8Array && ArrayBuffer.isView(value);
-}
-
-/**
- * Whether `value` is a real `ArrayBuffer` or `SharedArrayBuffer`: the
- * `byteLength` getters check the internal slot, which look-alikes and
- * Proxies lack. Only called by the constructor.
- */
-function isBuffer(value: unknown): value is ArrayBufferLike {
-  return hasSlot(ArrayBuffer, value) ||
-    (typeof SharedArrayBuffer === "function" &&
-      hasSlot(SharedArrayBuffer, value));
-}
-
-function hasSlot(
-  type: ArrayBufferConstructor | SharedArrayBufferConstructor,
-  value: unknown,
-): boolean {
-  try {
-    Object.getOwnPropertyDescriptor(type.prototype, "byteLength")!.get!
-      .call(value);
-  } catch {
-    return false;
-  }
-  return true;
-}
-
-function notBytes(action: string, name: string, value: unknown): TypeError {
-  return new TypeError(
-    `Cannot ${action}: ${name} must be a Uint8Array, received ${
-      _describe(value)
-    }`,
-  );
-}
-
-/**
- * The placeholder for a cursor's `DataView` before its first typed access and
- * for closed or read-only cursors: empty, so every access throws.
- */
-const NO_DATA_VIEW = new DataView(new ArrayBuffer(0));
-
-/**
- * Checks a byte count given to {@linkcode Cursor.prototype.peek | peek()},
- * {@linkcode Cursor.prototype.take | take()} and the like; `name` is the
- * parameter that messages name.
- */
-function toLength(action: string, value: unknown, name = "n"): number {
-  // Fast path: a safe integer >= 0 is the only valid count.
-  if (Number.isSafeInteger(value) && (value as number) >= 0) {
-    return value as number;
-  }
-  if (typeof value !== "number") {
-    throw new TypeError(
-      `Cannot ${action}: ${name} must be a number, received ${
-        _describe(value)
-      }`,
-    );
-  }
-  throw new RangeError(
-    `Cannot ${action}: ${name} must be a non-negative safe integer, received ${
-      _describe(value)
-    }`,
-  );
-}
-
-/** Checks an offset for positional I/O the way a seek from the start does. */
-function toPosition(action: string, offset: unknown): number {
-  const distance = _toOffset(action, "offset", offset);
-  return _resolvePosition(action, distance, SeekMode.Start, 0, 0);
-}
-
-function notByte(value: unknown): TypeError {
-  const ErrorClass = typeof value === "number" ? RangeError : TypeError;
-  return new ErrorClass(
-    `Cannot read until a delimiter: delimiter must be an integer from 0 to 255, received ${
-      _describe(value)
-    }`,
-  );
-}
-
-/** Throws unless the runtime's `DataView` has `method` (Float16 is new). */
-function assertFloat16(method: "getFloat16" | "setFloat16"): void {
-  if (typeof DataView.prototype[method] !== "function") {
-    throw new TypeError(
-      `Cannot ${
-        method === "getFloat16" ? "read" : "write"
-      } a Float16: this runtime has no DataView.prototype.${method}`,
-    );
-  }
-}
-
-/**
- * The action named in errors of
- * {@linkcode Cursor.prototype.writeTo | writeTo()}.
- */
-const WRITE_TO = "write to a writer";
-/**
- * The action named in errors of
- * {@linkcode Cursor.prototype.readFrom | readFrom()}.
- */
-const READ_FROM = "read from a reader";
-/**
- * The fewest bytes {@linkcode Cursor.prototype.readFrom | readFrom()} grows a
- * full buffer by.
- */
-const MIN_GROWTH = 65_536;
-/**
- * How many empty reads in a row
- * {@linkcode Cursor.prototype.readFrom | readFrom()} accepts (Go's io).
- */
-const MAX_EMPTY_READS = 100;
-
-/** Throws a TypeError unless `value` has a method called `method`. */
-function assertMethod(
-  action: string,
-  name: string,
-  value: unknown,
-  method: string,
-): void {
-  if (
-    typeof (value as Record<string, unknown> | null)?.[method] !== "function"
-  ) {
-    throw new TypeError(
-      `Cannot ${action}: ${name} must have a ${method}() method, received ${
-        _describe(value)
-      }`,
-    );
-  }
-}
-
-/**
- * Checks the count a reader or writer answered with.
- *
- * @throws {TypeError} If `count` is not a number.
- * @throws {RangeError} If `count` is not an integer from `min` to `max`.
- */
-function checkCount(
-  action: string,
-  name: string,
-  count: unknown,
-  min: number,
-  max: number,
-): asserts count is number {
-  if (
-    Number.isInteger(count) && count as number >= min && count as number <= max
-  ) return;
-  const message = `Cannot ${action}: ${name} returned ${
-    _describe(count)
-  } for ${max} bytes, expected ${min === 0 ? "null or 0" : min} to ${max}`;
-  throw typeof count === "number"
-    ? new RangeError(message)
-    : new TypeError(message);
-}
-
-/**
- * Runs the steps of a copy, answering each view it yields with `io(view)`.
- * If `io` throws, the steps are ended first so their cleanup runs.
- */
-function runSync(
-  steps: Generator<Uint8Array, number, unknown>,
-  io: (p: Uint8Array) => unknown,
-): number {
-  let step = steps.next();
-  while (!step.done) {
-    let answer: unknown;
-    try {
-      answer = io(step.value);
-    } catch (error) {
-      steps.return(0);
-      throw error;
-    }
-    step = steps.next(answer);
-  }
-  return step.value;
-}
-
-/** The asynchronous form of {@linkcode runSync}: awaits each `io(view)`. */
-async function run(
-  steps: Generator<Uint8Array, number, unknown>,
-  io: (p: Uint8Array) => Promise<unknown>,
-): Promise<number> {
-  let step = steps.next();
-  while (!step.done) {
-    let answer: unknown;
-    try {
-      answer = await io(step.value);
-    } catch (error) {
-      steps.return(0);
-      throw error;
-    }
-    step = steps.next(answer);
-  }
-  return step.value;
-}
-
-/** The byte that ends a line. */
-const LF = 0x0a;
-/** The byte that may come before {@linkcode LF} at the end of a line. */
-const CR = 0x0d;
-/**
- * The decoders of {@linkcode Cursor.prototype.readString | readString()},
- * made once: a decoder keeps no state between whole calls. `ignoreBOM` keeps
- * a leading U+FEFF, so the bytes are decoded exactly.
- */
-const DECODER = new TextDecoder("utf-8", { ignoreBOM: true });
-const FATAL_DECODER = new TextDecoder("utf-8", {
-  fatal: true,
-  ignoreBOM: true,
-});
-/** The encoder of {@linkcode Cursor.prototype.writeString | writeString()}. */
-const ENCODER = new TextEncoder();
-
-function notString(value: unknown): TypeError {
-  return new TypeError(
-    `Cannot write: text must be a string, received ${_describe(value)}`,
-  );
-}
-
-/**
- * The number of bytes `text` takes in UTF-8, as `TextEncoder` writes it: a
- * lone surrogate becomes U+FFFD, 3 bytes.
- */
-function utf8Length(text: string): number {
-  const units = text.length;
-  let count = units;
-  for (let i = 0; i < units; i++) {
-    const unit = text.charCodeAt(i);
-    if (unit < 0x80) continue;
-    if (unit < 0x800) {
-      count += 1;
-    } else if (
-      unit <= 0xdbff && unit >= 0xd800 && i + 1 < units &&
-      (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00
-    ) {
-      // A surrogate pair: 4 bytes for 2 units.
-      count += 2;
-      i++;
-    } else {
-      count += 2;
-    }
-  }
-  return count;
 }

@@ -500,3 +500,39 @@ Deno.test("Cursor.readExact() rejects instead of throwing", async () => {
   const afterClose = cursor.readExact(new Uint8Array(1));
   await assert.rejects(afterClose, closed("read exactly"));
 });
+
+for (
+  const [kind, view] of [
+    ["length-tracking", (buffer: ArrayBuffer) => new Uint8Array(buffer, 3)],
+    ["fixed-length", (buffer: ArrayBuffer) => new Uint8Array(buffer, 3, 5)],
+  ] as const
+) {
+  Deno.test(`Cursor.peek() returns an empty view when a resizable buffer shrinks below the view's offset (${kind})`, () => {
+    const buffer = new ArrayBuffer(8, { maxByteLength: 16 });
+    const cursor = new Cursor(view(buffer));
+    buffer.resize(2);
+    assert.equal(cursor.byteLength, 0);
+    assertBytes(cursor.peek(1), []);
+    assertBytes(cursor.peek(0), []);
+    assertBytes(cursor.take(0), []);
+    assertBytes(cursor.remainder(), []);
+    assertBytes(cursor.readExactSync(new Uint8Array(0)), []);
+    assert.throws(
+      () => cursor.take(1),
+      eof("Cannot take 1 byte: only 0 bytes remain", 1, 0),
+    );
+    assert.equal(cursor.readSync(new Uint8Array(1)), null);
+    assert.equal(cursor.readSync(new Uint8Array(0)), 0);
+    assert.equal(cursor.readUntil(0), null);
+    assert.throws(() => cursor.readUint8(), UnexpectedEofError);
+    assert.equal(cursor.writeSync(new Uint8Array(0)), 0);
+    assert.throws(() => cursor.writeSync(new Uint8Array(1)), RangeError);
+    assert.equal(cursor.writeToSync(new Cursor(new Uint8Array(1))), 0);
+    assert.equal(cursor.readFromSync(new Cursor(new Uint8Array(1))), 0);
+    assert.equal(cursor.position, 0);
+    assert.equal(buffer.byteLength, 2);
+    // Once the buffer covers the view again, its bytes show through.
+    buffer.resize(8);
+    assert.equal(cursor.peek(1).byteLength, 1);
+  });
+}

@@ -1,9 +1,11 @@
 /**
  * The error classes a caller may need to tell apart, each with a Node-style
- * `code`, and the helpers that name an offending value in a message.
+ * `code`.
  *
  * @module
  */
+
+import { byteCount } from "./_checks.ts";
 
 /**
  * Thrown (or rejected with) by every operation on a cursor after
@@ -137,8 +139,8 @@ export class CursorFullError extends RangeError {
    */
   constructor(action: string, requested: number, available: number) {
     super(
-      `Cannot ${action} ${_byteCount(requested)}: there is room for ${
-        _byteCount(available)
+      `Cannot ${action} ${byteCount(requested)}: there is room for ${
+        byteCount(available)
       } before the end`,
     );
     this.name = "CursorFullError";
@@ -196,48 +198,13 @@ export class UnexpectedEofError extends RangeError {
    */
   constructor(action: string, requested: number, available: number) {
     super(
-      `Cannot ${action} ${_byteCount(requested)}: only ${
-        _byteCount(available)
-      } ${available === 1 ? "remains" : "remain"}`,
+      `Cannot ${action} ${byteCount(requested)}: only ${byteCount(available)} ${
+        available === 1 ? "remains" : "remain"
+      }`,
     );
     this.name = "UnexpectedEofError";
     this.code = "ERR_UNEXPECTED_EOF";
     this.requested = requested;
     this.available = available;
-  }
-}
-
-/**
- * Counts bytes in words for a message: `1 byte`, `0 bytes`, `8 bytes`.
- *
- * @param count How many bytes.
- * @returns The count with its unit.
- */
-export function _byteCount(count: number): string {
-  return count === 1 ? "1 byte" : `${count} bytes`;
-}
-
-/**
- * Describes a value for an error message: numbers and bigints as written,
- * strings quoted, anything else by its kind.
- *
- * @param value The offending value.
- * @returns A short description such as `-3`, `5n`, `"0"` or `an object`.
- */
-export function _describe(value: unknown): string {
-  switch (typeof value) {
-    case "number":
-      return Object.is(value, -0) ? "-0" : String(value);
-    case "bigint":
-      return `${value}n`;
-    case "string":
-      return JSON.stringify(value);
-    case "object":
-      if (value === null) return "null";
-      if (Array.isArray(value)) return "an array";
-      // An anonymous class has the name "", which says nothing.
-      return `an instance of ${value.constructor?.name || "Object"}`;
-    default:
-      return String(typeof value === "function" ? "a function" : value);
   }
 }

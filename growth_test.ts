@@ -317,3 +317,46 @@ Deno.test("Cursor.readFrom() does not trim growth made by someone else", async (
   assert.equal(buffer.byteLength, 70_000);
   assert.equal(cursor.position, 1);
 });
+
+Deno.test("Cursor.readFromSync() leaves a full growable SharedArrayBuffer as it was when the reader has nothing", () => {
+  const shared = new SharedArrayBuffer(2, { maxByteLength: 1 << 20 });
+  new Uint8Array(shared).set([7, 8]);
+  const cursor = new Cursor(shared);
+  cursor.position = 2;
+  const offered: number[] = [];
+  const reader = {
+    readSync(p: Uint8Array): number | null {
+      offered.push(p.byteLength);
+      return offered.length === 1 ? 0 : null;
+    },
+  };
+  assert.equal(cursor.readFromSync(reader), 0);
+  assert.equal(shared.byteLength, 2);
+  assert.equal(cursor.position, 2);
+  assert.deepEqual(new Uint8Array(shared), Uint8Array.of(7, 8));
+  // Offered a scratch buffer, not grown memory: at most 4 KiB at a time.
+  assert.deepEqual(offered, [4096, 4096]);
+});
+
+Deno.test("Cursor.readFrom() leaves a full growable SharedArrayBuffer as it was when the reader has nothing", async () => {
+  const shared = new SharedArrayBuffer(0, { maxByteLength: 100 });
+  const cursor = new Cursor(shared);
+  assert.equal(await cursor.readFrom(readerOf(new Uint8Array(0))), 0);
+  assert.equal(shared.byteLength, 0);
+  assert.equal(cursor.position, 0);
+});
+
+Deno.test("Cursor.readFrom() grows shared memory only after the reader gave bytes, and keeps them", async () => {
+  const shared = new SharedArrayBuffer(10, { maxByteLength: 100 });
+  const cursor = new Cursor(shared);
+  cursor.position = 10;
+  const data = Uint8Array.from({ length: 150 }, (_, i) => i + 1);
+  const reader = readerOf(data);
+  assert.equal(await cursor.readFrom(reader), 90);
+  // The scratch buffer held the 90 bytes up to maxByteLength, then the
+  // memory grew to hold them.
+  assert.equal(shared.byteLength, 100);
+  assert.deepEqual(new Uint8Array(shared, 10), data.subarray(0, 90));
+  assert.equal(cursor.position, 100);
+  assert.equal(reader.left(), 60);
+});

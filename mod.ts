@@ -52,12 +52,4 @@ export {
   UnexpectedEofError,
 } from "./errors.ts";
 export { SeekMode } from "./seeker.ts";
-export type {
-  Closer,
-  Reader,
-  ReaderSync,
-  Seeker,
-  SeekerSync,
-  Writer,
-  WriterSync,
-} from "./types.ts";
+export type * from "./types.ts";

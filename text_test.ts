@@ -7,19 +7,17 @@ import {
   UnexpectedEofError,
 } from "@iocursor/cursor";
 import { detachedCursor, testEveryBacking } from "./_backing_test_util.ts";
-import { exactly } from "./_assert_test_util.ts";
+import { byteCount, exactly } from "./_assert_test_util.ts";
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
 
-/** A view decoded as it is, `null` kept. */
+/**
+ * A view decoded from a copy, `null` kept: browsers' `TextDecoder` refuses
+ * views of shared or resizable memory.
+ */
 function text(view: Uint8Array | null): string | null {
-  return view === null ? null : decoder.decode(view);
-}
-
-/** A count of bytes as messages write it. */
-function count(n: number): string {
-  return n === 1 ? "1 byte" : `${n} bytes`;
+  return view === null ? null : decoder.decode(view.slice());
 }
 
 function closedCursor(): Cursor {
@@ -440,8 +438,8 @@ Deno.test(
             () => cursor.writeString(input),
             exactly(
               CursorFullError,
-              `Cannot write ${count(size)}: there is room for ${
-                count(room)
+              `Cannot write ${byteCount(size)}: there is room for ${
+                byteCount(room)
               } before the end`,
               { requested: size, available: room },
             ),

@@ -91,6 +91,8 @@ interface Target {
 
 const LIMIT = Symbol("the group's baseline");
 const READ_16 = "read 1 MiB in 16 B chunks (4 passes over 256 KiB)";
+const READ_16_AWAITED =
+  "read 4 MiB in 16 B chunks, awaited (16 passes over 256 KiB)";
 const WRAP_64M = "wrap 64 MiB";
 const LINES_AS_STRINGS = "lines as strings: 1 MiB of 40-byte lines";
 const DECODED_LINES = "decoder.decode(line) over Cursor.readLine()";
@@ -99,6 +101,15 @@ const TEXT_LINE_STREAM =
 const ENCODE_AND_WRITE = "Cursor.writeSync(encoder.encode(s))";
 const DRAIN_STREAM = "readable: drain 16 MiB";
 const COPY_16M = "copy 16 MiB into a cursor";
+
+/** Targets no longer checked, and why; listed under the targets table. */
+const RETIRED: string[] = [
+  "`read` (async) 16 B ≥ 0.6× the sync limit: an awaited call per 16 B " +
+  "chunk costs more than the copy itself, so that ratio measured the " +
+  "engine's promise machinery (the async floor alone was 0.6-1.0× across " +
+  "runs), not the cursor. The async read is now held to ≥ 0.85× an async " +
+  "limit that awaits the same copy in an `async` function per chunk.",
+];
 
 /** Finds a row of a group (its baseline for LIMIT), or says what is missing. */
 function find(
@@ -239,15 +250,11 @@ export const TARGETS: Target[] = [
   },
   {
     topic: "`read` (async) 16 B",
-    goal: "≥ 0.6× sync limit",
-    measured: "`Cursor.read` vs the sync limit",
-    measure: speed(READ_16, "Cursor.read", LIMIT),
-    met: atLeast(0.6),
+    goal: "≥ 0.85× async limit",
+    measured: "`Cursor.read` vs one awaited async `subarray` + `set` per chunk",
+    measure: speed(READ_16_AWAITED, "Cursor.read", LIMIT),
+    met: atLeast(0.85),
     format: times,
-    reference: {
-      label: "async floor",
-      measure: speed(READ_16, "async floor: limit + await per chunk", LIMIT),
-    },
   },
   {
     topic: "`read` (async) 16 B",
@@ -303,6 +310,78 @@ export const TARGETS: Target[] = [
       "readAll loop over Cursor.readSync (copies)",
     ),
     met: atLeast(20),
+    format: times,
+  },
+  {
+    topic: "`readUint8` over 1 MiB",
+    goal: "≥ 0.9× limit",
+    measured:
+      "`Cursor.readUint8` vs a raw `DataView` loop with its own position",
+    measure: speed("readUint8 over 1 MiB", "Cursor.readUint8", LIMIT),
+    met: atLeast(0.9),
+    format: times,
+  },
+  {
+    topic: "`writeUint8` over 1 MiB",
+    goal: "≥ 0.9× limit",
+    measured:
+      "`Cursor.writeUint8` vs a raw `DataView` loop with its own position",
+    measure: speed("writeUint8 over 1 MiB", "Cursor.writeUint8", LIMIT),
+    met: atLeast(0.9),
+    format: times,
+  },
+  {
+    topic: "`readUint32` over 1 MiB",
+    goal: "≥ 0.9× limit",
+    measured:
+      "`Cursor.readUint32` vs a raw `DataView` loop with its own position",
+    measure: speed("readUint32 over 1 MiB", "Cursor.readUint32", LIMIT),
+    met: atLeast(0.9),
+    format: times,
+  },
+  {
+    topic: "`writeUint32` over 1 MiB",
+    goal: "≥ 0.9× limit",
+    measured:
+      "`Cursor.writeUint32` vs a raw `DataView` loop with its own position",
+    measure: speed("writeUint32 over 1 MiB", "Cursor.writeUint32", LIMIT),
+    met: atLeast(0.9),
+    format: times,
+  },
+  {
+    topic: "`readBigUint64` over 1 MiB",
+    goal: "≥ 0.9× limit",
+    measured:
+      "`Cursor.readBigUint64` vs a raw `DataView` loop with its own position",
+    measure: speed("readBigUint64 over 1 MiB", "Cursor.readBigUint64", LIMIT),
+    met: atLeast(0.9),
+    format: times,
+  },
+  {
+    topic: "`writeBigUint64` over 1 MiB",
+    goal: "≥ 0.9× limit",
+    measured:
+      "`Cursor.writeBigUint64` vs a raw `DataView` loop with its own position",
+    measure: speed("writeBigUint64 over 1 MiB", "Cursor.writeBigUint64", LIMIT),
+    met: atLeast(0.9),
+    format: times,
+  },
+  {
+    topic: "`readFloat64` over 1 MiB",
+    goal: "≥ 0.9× limit",
+    measured:
+      "`Cursor.readFloat64` vs a raw `DataView` loop with its own position",
+    measure: speed("readFloat64 over 1 MiB", "Cursor.readFloat64", LIMIT),
+    met: atLeast(0.9),
+    format: times,
+  },
+  {
+    topic: "`writeFloat64` over 1 MiB",
+    goal: "≥ 0.9× limit",
+    measured:
+      "`Cursor.writeFloat64` vs a raw `DataView` loop with its own position",
+    measure: speed("writeFloat64 over 1 MiB", "Cursor.writeFloat64", LIMIT),
+    met: atLeast(0.9),
     format: times,
   },
   // Text, from text_bench.ts.
@@ -709,6 +788,10 @@ async function main(): Promise<void> {
     `${TARGETS.length - CONDITIONS} comparisons reported without a goal.`,
     "",
     targets.markdown,
+    "",
+    "Retired targets:",
+    "",
+    ...RETIRED.map((reason) => `- ${reason}`),
     "",
     "## Memory",
     "",

@@ -13,7 +13,17 @@ export default {
     command: "IOCURSOR_FC_SHRINK=0 deno test --fail-fast --no-check " +
       "--allow-read --allow-write --allow-env --doc",
   },
-  mutate: ["cursor.ts", "seeker.ts", "errors.ts", "types.ts"],
+  mutate: [
+    "cursor.ts",
+    "seeker.ts",
+    "errors.ts",
+    "types.ts",
+    "_bytes.ts",
+    "_checks.ts",
+    "_growth.ts",
+    "_position.ts",
+    "_steps.ts",
+  ],
   ignorePatterns: ["tools", ".coverage", "docs"],
   coverageAnalysis: "off",
   concurrency: 2,
