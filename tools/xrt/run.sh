@@ -3,21 +3,22 @@
 # the sources, run on Node, Bun and headless Chromium against the package as
 # users install it: `deno pack` builds the npm tarball, which is installed in
 # a throwaway project; build.mjs bundles the test files with the package left
-# an import of that install. It also type-checks tools/xrt/types/consumer.ts
-# with `tsc` against the tarball's .d.ts files, as a TypeScript project would.
+# an import of that install. (The TypeScript view of the tarball is
+# tools/npm/check.sh's job.)
 #
 # Each runtime ends with `<runtime>: N passed, N failed, N skipped`; exits
 # non-zero if any runtime fails or does not run.
 #
-# Usage: tools/xrt/run.sh [deno] [node] [bun] [browser] [types]
+# Usage: tools/xrt/run.sh [deno] [node] [bun] [browser]
 # (default: all but deno, which is `deno task test`; named, it runs that).
 # IOCURSOR_FC_RUNS sets the fast-check sequences per property on each
-# runtime (default 1000, as on Deno: about a minute for all three here). CHROMIUM names the browser binary (default /usr/bin/chromium,
-# installed from Debian when missing).
+# runtime (default 1000, as on Deno: about a minute for all three here).
+# CHROMIUM names the browser binary (default /usr/bin/chromium, installed
+# from Debian when missing).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
-runtimes=" ${*:-node bun browser types} "
+runtimes=" ${*:-node bun browser} "
 wants() { [[ $runtimes == *" $1 "* ]]; }
 export IOCURSOR_FC_RUNS=${IOCURSOR_FC_RUNS:-1000}
 xrt=$root/tools/xrt
@@ -33,7 +34,7 @@ if wants deno; then
 fi
 
 echo "== pack and bundle"
-npx -y deno@2.9.6 pack --quiet --allow-dirty --output "$work/cursor.tgz"
+npx -y deno@2.9.6 pack --quiet --allow-dirty --no-source-maps --output "$work/cursor.tgz"
 echo '{ "private": true, "type": "module" }' >"$work/package.json"
 (cd "$work" && npm install --silent --no-audit --no-fund ./cursor.tgz)
 (cd tools/xrt/deps && npm ci --silent --no-audit --no-fund)
@@ -71,16 +72,6 @@ if wants browser; then
   echo "== $("$chromium" --version 2>/dev/null | head -1) (packed package, bundled)"
   CHROMIUM=$chromium node tools/xrt/browser.mjs "$work/browser_test.js" | keep ||
     failed+=(browser)
-fi
-
-if wants types; then
-  echo "== types (packed .d.ts, tsc, no @types/node)"
-  cp -R tools/xrt/types "$work/types"
-  if "$bin/tsc" -p "$work/types"; then
-    echo "typescript $("$bin/tsc" --version | cut -d' ' -f2): consumer.ts type-checks"
-  else
-    failed+=(types)
-  fi
 fi
 
 runtime_line='^[a-z]+: [0-9]+ passed, [0-9]+ failed, [0-9]+ skipped$'
