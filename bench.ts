@@ -634,6 +634,9 @@ for (const [chunk, passes] of WRITES) {
     group,
     name: "async limit: await an async subarray + set per chunk",
     baseline: true,
+    // Enough samples of a long iteration for the minimum to settle.
+    n: 100,
+    warmup: 20,
     async fn() {
       for (let pass = 0; pass < passes; pass++) {
         for (let position = 0; position < SOURCE;) {
@@ -645,6 +648,8 @@ for (const [chunk, passes] of WRITES) {
   Deno.bench({
     group,
     name: "Cursor.read",
+    n: 100,
+    warmup: 20,
     async fn() {
       for (let pass = 0; pass < passes; pass++) {
         cursor.position = 0;

@@ -536,3 +536,12 @@ for (
     assert.equal(cursor.peek(1).byteLength, 1);
   });
 }
+
+Deno.test("Cursor.readExactSync() of an empty p throws TypeError on a detached buffer", () => {
+  const cursor = detachedCursor();
+  assert.throws(
+    () => cursor.readExactSync(new Uint8Array(0)),
+    detached("read exactly"),
+  );
+  assert.equal(cursor.position, 0);
+});
