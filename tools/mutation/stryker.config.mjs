@@ -23,6 +23,7 @@ export default {
     "_growth.ts",
     "_position.ts",
     "_steps.ts",
+    "_text.ts",
   ],
   ignorePatterns: ["tools", ".coverage", "docs"],
   coverageAnalysis: "off",
