@@ -787,9 +787,10 @@ export class Cursor
 
   /**
    * Decodes the next `byteLength` bytes as UTF-8 and advances past them. The
-   * bytes are decoded where they lie, without a copy (except for a
-   * `SharedArrayBuffer`, whose bytes are copied first because browsers refuse
-   * to decode shared memory). A byte order mark is kept as `"\uFEFF"`.
+   * bytes are decoded where they lie, without a copy, except in a
+   * `SharedArrayBuffer` or a resizable `ArrayBuffer`: browsers' `TextDecoder`
+   * refuses views of those, so their bytes are copied first. A byte order
+   * mark is kept as `"\uFEFF"`.
    * Invalid UTF-8 becomes `"\uFFFD"` unless `options.fatal` is `true`. When
    * fewer than `byteLength` bytes remain it throws and consumes nothing. There
    * is no asynchronous form, as for the typed reads.
@@ -849,7 +850,9 @@ export class Cursor
   /**
    * Encodes `text` as UTF-8 straight into the wrapped memory at the position
    * (with `TextEncoder.prototype.encodeInto`, no intermediate array) and
-   * advances past it. Lone surrogates are written as U+FFFD (3 bytes). All or
+   * advances past it. Browsers' `encodeInto` refuses a `SharedArrayBuffer` or
+   * a resizable `ArrayBuffer`, so there the text is encoded first and copied
+   * in. Lone surrogates are written as U+FFFD (3 bytes). All or
    * nothing, as for {@linkcode Cursor.prototype.writeSync | writeSync()}:
    * memory that can grow in place grows, and text that still does not fit
    * throws and changes no byte. There is no asynchronous form, as for the
