@@ -33,6 +33,18 @@ export interface Backing {
    * kinds whose view tracks a resizable `ArrayBuffer`.
    */
   resize?(length: number): void;
+  /**
+   * Resizes the buffer as its owner would, so it ends `end` bytes after the
+   * view's start (up to its `maxByteLength`). Only on kinds over a resizable
+   * `ArrayBuffer`. Below the view's end a fixed-length view is out of
+   * bounds, and below its start (a negative `end`, 0 at the least) a
+   * length-tracking one too: the view is then empty. Guard bytes cut off
+   * come back as zeros when the buffer grows again, and
+   * {@linkcode assertGuards} then expects zeros there.
+   */
+  resizeBuffer?(end: number): void;
+  /** Where the view starts in its buffer, after the guard bytes before it. */
+  byteOffset: number;
 }
 
 /** Builds a backing holding `initial`. */
@@ -56,26 +68,42 @@ function guarded(
     const all = new Uint8Array(buffer);
     all.fill(GUARD);
     all.set(initial, before);
+    // Bytes from here on were cut off by a resize at some point.
+    let kept = buffer.byteLength;
+    const guard = (whole: Uint8Array, i: number) => {
+      if (i < whole.length) {
+        assert.equal(whole[i], i < kept ? GUARD : 0, `guard byte ${i}`);
+      }
+    };
     const backing: Backing = {
       source: wrap(buffer, before, length),
-      // Memory that grows is tracked to its current end (`after` is 0).
+      // Memory that grows is tracked to its current end (`after` is 0); a
+      // view out of its buffer's bounds is empty.
       view: () =>
-        growth > 0
+        buffer.byteLength < before + (growth > 0 ? 0 : length)
+          ? new Uint8Array(0)
+          : growth > 0
           ? new Uint8Array(buffer, before)
           : new Uint8Array(buffer, before, length),
       growth,
+      byteOffset: before,
       assertGuards() {
         const whole = new Uint8Array(buffer);
-        for (let i = 0; i < before; i++) assert.equal(whole[i], GUARD);
+        for (let i = 0; i < before; i++) guard(whole, i);
         // Only the guard bytes written here: bytes a cursor grew the buffer
         // by belong to its view.
         for (let i = before + length; i < before + length + after; i++) {
-          assert.equal(whole[i], GUARD);
+          guard(whole, i);
         }
       },
     };
-    if (growth > 0 && buffer instanceof ArrayBuffer) {
-      backing.resize = (n) => buffer.resize(before + n);
+    if (buffer instanceof ArrayBuffer && buffer.resizable) {
+      backing.resizeBuffer = (end) => {
+        const size = Math.min(Math.max(0, before + end), buffer.maxByteLength);
+        kept = Math.min(kept, size);
+        buffer.resize(size);
+      };
+      if (growth > 0) backing.resize = backing.resizeBuffer;
     }
     return backing;
   };
