@@ -414,6 +414,8 @@ const TEXTS = [
   "\ude00\ud83d",
   "\ud83d\ud83d\ude00",
   "\ud83d\ude00\ude00",
+  "\ud800\udc00",
+  "\udbff\udfff",
   "\u007f\u0080\u07ff\u0800\uffff",
   "x".repeat(20),
   "é".repeat(7) + "€".repeat(5) + "😀".repeat(3),
