@@ -587,3 +587,107 @@ Deno.test("Cursor.writeString() and readString() round-trip every text", () => {
     assert.equal(cursor.readString(sizes[i]!), input.toWellFormed());
   }
 });
+
+// ---------------------------------------------------------------------------
+// Where the engine decodes and encodes
+
+/**
+ * Whether browsers let `TextDecoder`/`TextEncoder` work on a view of
+ * `buffer` in place: not for a `SharedArrayBuffer` or a resizable
+ * `ArrayBuffer` (WebIDL without `[AllowShared]`/`[AllowResizable]`).
+ */
+function isPlainBuffer(buffer: ArrayBufferLike): boolean {
+  return buffer instanceof ArrayBuffer && !buffer.resizable;
+}
+
+/**
+ * Runs `fn` with `TextDecoder.prototype.decode` and
+ * `TextEncoder.prototype.encodeInto` refusing views of shared or resizable
+ * memory as Chromium does, on every runtime, and returns the buffers that
+ * the engine was handed.
+ */
+function withBrowserText(fn: () => void): {
+  decoded: ArrayBufferLike[];
+  encodedInto: ArrayBufferLike[];
+  encoded: number;
+} {
+  const decode = TextDecoder.prototype.decode;
+  const encodeInto = TextEncoder.prototype.encodeInto;
+  const encode = TextEncoder.prototype.encode;
+  const seen = {
+    decoded: [] as ArrayBufferLike[],
+    encodedInto: [] as ArrayBufferLike[],
+    encoded: 0,
+  };
+  const refuse = (view: Uint8Array): void => {
+    if (!isPlainBuffer(view.buffer)) {
+      throw new TypeError(
+        "The provided ArrayBufferView value must not be shared or resizable",
+      );
+    }
+  };
+  TextDecoder.prototype.decode = function (input, options) {
+    const view = input as Uint8Array;
+    seen.decoded.push(view.buffer);
+    refuse(view);
+    return decode.call(this, view, options);
+  };
+  TextEncoder.prototype.encodeInto = function (text, target) {
+    seen.encodedInto.push(target.buffer);
+    refuse(target);
+    return encodeInto.call(this, text, target);
+  };
+  TextEncoder.prototype.encode = function (text) {
+    seen.encoded++;
+    return encode.call(this, text);
+  };
+  try {
+    fn();
+  } finally {
+    TextDecoder.prototype.decode = decode;
+    TextEncoder.prototype.encodeInto = encodeInto;
+    TextEncoder.prototype.encode = encode;
+  }
+  return seen;
+}
+
+testEveryBacking(
+  "Cursor.readString() decodes plain memory in place and other memory from a copy",
+  encoder.encode(MIXED),
+  (backing) => {
+    const cursor = new Cursor(backing.source);
+    const memory = backing.view().buffer;
+    const seen = withBrowserText(() => {
+      assert.equal(cursor.readString(10), "aé€😀");
+      assert.equal(cursor.readString(6, { fatal: true }), "xyzabc");
+    });
+    assert.equal(cursor.position, 16);
+    assert.equal(seen.decoded.length, 2);
+    for (const buffer of seen.decoded) {
+      // In place: the decoder was given the caller's own buffer.
+      assert.equal(buffer === memory, isPlainBuffer(memory));
+    }
+  },
+);
+
+testEveryBacking(
+  "Cursor.writeString() encodes into plain memory in place and into other memory from a copy",
+  new Uint8Array(16),
+  (backing) => {
+    const cursor = new Cursor(backing.source);
+    const memory = backing.view().buffer;
+    const seen = withBrowserText(() => {
+      assert.equal(cursor.writeString("aé€😀"), 10);
+      assert.equal(cursor.writeString("xyzabc"), 6);
+    });
+    assert.equal(cursor.position, 16);
+    assert.deepEqual([...backing.view()], [...encoder.encode(MIXED)]);
+    if (isPlainBuffer(memory)) {
+      assert.deepEqual(seen.encodedInto, [memory, memory]);
+      assert.equal(seen.encoded, 0);
+    } else {
+      assert.deepEqual(seen.encodedInto, []);
+      assert.equal(seen.encoded, 2);
+    }
+  },
+);
