@@ -1,9 +1,11 @@
 /**
  * Growth of resizable memory in place: how far a view can grow, growing it,
- * and how far `readFrom()` grows a full buffer.
+ * how far `readFrom()` grows a full buffer, and resizing for `truncate()`.
  *
  * @module
  */
+
+import { byteCount } from "./_checks.ts";
 
 /**
  * The fewest bytes `readFrom()` grows a full buffer by past the position.
@@ -59,4 +61,81 @@ export function grow(bytes: Uint8Array, end: number): void {
  */
 export function growthEnd(start: number, length: number, max: number): number {
   return Math.min(max, Math.max(start + MIN_GROWTH, 2 * length));
+}
+
+/**
+ * Whether a cursor may change the length of the buffer of `bytes`, as a write
+ * past the end grows it: a resizable `ArrayBuffer` or growable
+ * `SharedArrayBuffer` that the view follows to its end.
+ *
+ * @param bytes The wrapped memory.
+ * @param tracksBuffer Whether the cursor made `bytes` itself as a
+ * length-tracking view of a whole buffer.
+ */
+export function resizable(bytes: Uint8Array, tracksBuffer: boolean): boolean {
+  const length = bytes.byteLength;
+  const buffer = bytes.buffer;
+  const size = buffer.byteLength;
+  if (
+    bytes.byteOffset + length !== size ||
+    !(buffer instanceof ArrayBuffer ? buffer.resizable : buffer.growable)
+  ) return false;
+  if (tracksBuffer || capacity(bytes, tracksBuffer) > length) return true;
+  // capacity() tells a caller's length-tracking Uint8Array by growing the
+  // buffer, which cannot grow at its maxByteLength: there, shrink it by one
+  // byte and undo, keeping the byte. A shared buffer is only ever grown when
+  // the cursor was given the buffer itself.
+  if (
+    !(buffer instanceof ArrayBuffer) || length === 0 ||
+    size < buffer.maxByteLength
+  ) return false;
+  const last = bytes[length - 1]!;
+  buffer.resize(size - 1);
+  // A length-tracking view follows the buffer; a fixed-length one is now out
+  // of bounds, which `at()` reports by throwing. Their lengths cannot tell
+  // them apart: both are 0 for a 1-byte view at the start of its buffer.
+  let tracks = true;
+  try {
+    bytes.at(0);
+  } catch {
+    tracks = false;
+  }
+  buffer.resize(size);
+  bytes[length - 1] = last;
+  return tracks;
+}
+
+/**
+ * Resizes the buffer of `bytes` in place so the view ends at `end`, for
+ * `truncate()`: it grows within {@linkcode capacity}, and only a resizable
+ * `ArrayBuffer` shrinks.
+ *
+ * @param bytes The wrapped memory, attached.
+ * @param tracksBuffer Whether the cursor made `bytes` itself as a
+ * length-tracking view of a whole buffer.
+ * @param end The new length of the view.
+ * @throws {RangeError} If the memory cannot take that length; then nothing
+ * changed.
+ */
+export function resize(
+  bytes: Uint8Array,
+  tracksBuffer: boolean,
+  end: number,
+): void {
+  const length = bytes.byteLength;
+  if (end === length) return;
+  const buffer = bytes.buffer;
+  if (end > length) {
+    if (end <= capacity(bytes, tracksBuffer)) return grow(bytes, end);
+  } else if (buffer instanceof ArrayBuffer && resizable(bytes, tracksBuffer)) {
+    return buffer.resize(bytes.byteOffset + end);
+  }
+  const reason = !resizable(bytes, tracksBuffer)
+    ? `the memory is fixed-length (${byteCount(length)})`
+    : end < length
+    ? `a SharedArrayBuffer cannot shrink (${byteCount(length)})`
+    : `the memory can grow to ${
+      byteCount(capacity(bytes, tracksBuffer))
+    } at most`;
+  throw new RangeError(`Cannot truncate to ${byteCount(end)}: ${reason}`);
 }

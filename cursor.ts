@@ -17,7 +17,7 @@ import {
   toLength,
   toReadOnly,
 } from "./_checks.ts";
-import { capacity, grow, growthEnd } from "./_growth.ts";
+import { capacity, grow, growthEnd, resize } from "./_growth.ts";
 import { resolvePosition, toOffset, toPosition } from "./_position.ts";
 import { run, runSync, type Steps } from "./_steps.ts";
 import { CR, decode, encodeInto, LF, notString, utf8Length } from "./_text.ts";
@@ -1164,13 +1164,7 @@ export class Cursor
     if (this.#readOnly) throw new CursorReadOnlyError("truncate");
     const end = toLength("truncate", size, "size");
     this.#assertAttached("truncate");
-    const length = this.#bytes.byteLength;
-    if (
-      end === length || (end > length ? this.#growTo(end) : this.#shrink(end))
-    ) {
-      return;
-    }
-    throw this.#cannotTruncate(end);
+    resize(this.#bytes, this.#tracksBuffer, end);
   }
 
   /**
@@ -2721,75 +2715,5 @@ export class Cursor
     }
     this.#position = start + count;
     return count;
-  }
-
-  /**
-   * Whether the cursor may change the length of the wrapped buffer, as a
-   * write past the end grows it: a resizable `ArrayBuffer` or growable
-   * `SharedArrayBuffer` that the view follows to its end.
-   */
-  #resizable(): boolean {
-    const bytes = this.#bytes;
-    const length = bytes.byteLength;
-    const buffer = bytes.buffer;
-    const size = buffer.byteLength;
-    if (
-      bytes.byteOffset + length !== size ||
-      !(buffer instanceof ArrayBuffer ? buffer.resizable : buffer.growable)
-    ) return false;
-    if (
-      this.#tracksBuffer || capacity(this.#bytes, this.#tracksBuffer) > length
-    ) return true;
-    // capacity() tells a caller's length-tracking Uint8Array by growing the
-    // buffer, which cannot grow at its maxByteLength: there, shrink it by one
-    // byte and undo, keeping the byte. A shared buffer is only ever grown
-    // when the cursor was given the buffer itself.
-    if (
-      !(buffer instanceof ArrayBuffer) || length === 0 ||
-      size < buffer.maxByteLength
-    ) return false;
-    const last = bytes[length - 1]!;
-    buffer.resize(size - 1);
-    const tracks = bytes.byteLength === length - 1;
-    buffer.resize(size);
-    bytes[length - 1] = last;
-    return tracks;
-  }
-
-  /**
-   * Grows the wrapped memory in place so the view ends at `end`.
-   *
-   * @returns Whether it grew; when not, nothing changed.
-   */
-  #growTo(end: number): boolean {
-    if (end > capacity(this.#bytes, this.#tracksBuffer)) return false;
-    grow(this.#bytes, end);
-    return true;
-  }
-
-  /**
-   * Shrinks the wrapped `ArrayBuffer` in place so the view ends at `end`.
-   *
-   * @returns Whether it shrank; when not, nothing changed.
-   */
-  #shrink(end: number): boolean {
-    const bytes = this.#bytes;
-    const buffer = bytes.buffer;
-    if (!(buffer instanceof ArrayBuffer) || !this.#resizable()) return false;
-    buffer.resize(bytes.byteOffset + end);
-    return true;
-  }
-
-  /** The error of a truncate to `end` that the memory cannot take. */
-  #cannotTruncate(end: number): RangeError {
-    const length = this.#bytes.byteLength;
-    const reason = !this.#resizable()
-      ? `the memory is fixed-length (${byteCount(length)})`
-      : end < length
-      ? `a SharedArrayBuffer cannot shrink (${byteCount(length)})`
-      : `the memory can grow to ${
-        byteCount(capacity(this.#bytes, this.#tracksBuffer))
-      } at most`;
-    return new RangeError(`Cannot truncate to ${byteCount(end)}: ${reason}`);
   }
 }

@@ -9,7 +9,7 @@ import {
   GROWTH,
   testEveryBacking,
 } from "./_backing_test_util.ts";
-import { exactly, promised } from "./_assert_test_util.ts";
+import { byteCount, exactly, promised } from "./_assert_test_util.ts";
 
 const EIGHT = [1, 2, 3, 4, 5, 6, 7, 8];
 
@@ -117,19 +117,26 @@ Deno.test(
 Deno.test(
   "Cursor.truncateSync() refuses a fixed-length view that ends its resizable buffer",
   () => {
-    for (const max of [8, 16]) {
-      const buffer = new ArrayBuffer(8, { maxByteLength: max });
-      const bytes = new Uint8Array(buffer, 0, 8);
-      bytes.set(EIGHT);
+    // A 1-byte view is out of bounds, and so empty, when the buffer shrinks
+    // by one byte, like a length-tracking view would be.
+    for (const [length, max] of [[8, 8], [8, 16], [1, 1], [1, 9]] as const) {
+      const buffer = new ArrayBuffer(length, { maxByteLength: max });
+      const bytes = new Uint8Array(buffer, 0, length);
+      const initial = EIGHT.slice(0, length);
+      bytes.set(initial);
       const cursor = new Cursor(bytes);
-      for (const size of [0, 7, 9]) {
+      for (const size of new Set([0, length - 1, length + 1])) {
         assert.throws(
           () => cursor.truncateSync(size),
-          refused(`${size} bytes: the memory is fixed-length (8 bytes)`),
+          refused(
+            `${byteCount(size)}: the memory is fixed-length (${
+              byteCount(length)
+            })`,
+          ),
         );
         // Finding out changed neither the buffer nor its last byte.
-        assert.equal(buffer.byteLength, 8);
-        assert.deepEqual([...bytes], EIGHT);
+        assert.equal(buffer.byteLength, length);
+        assert.deepEqual([...bytes], initial);
       }
     }
   },
@@ -146,6 +153,57 @@ Deno.test(
       refused("1 byte: the memory is fixed-length (0 bytes)"),
     );
     assert.equal(buffer.byteLength, 4);
+  },
+);
+
+Deno.test(
+  "Cursor.truncateSync() refuses a fixed-length view before the end of a full buffer",
+  () => {
+    const buffer = new ArrayBuffer(8, { maxByteLength: 8 });
+    const all = new Uint8Array(buffer);
+    all.set(EIGHT);
+    const cursor = new Cursor(new Uint8Array(buffer, 0, 6));
+    for (const size of [0, 5, 7]) {
+      assert.throws(
+        () => cursor.truncateSync(size),
+        refused(`${byteCount(size)}: the memory is fixed-length (6 bytes)`),
+      );
+      // The bytes after the view were not touched either.
+      assert.equal(buffer.byteLength, 8);
+      assert.deepEqual([...all], EIGHT);
+    }
+  },
+);
+
+Deno.test(
+  "Cursor.truncateSync() refuses a view of a resizable buffer that cannot grow",
+  () => {
+    const buffer = new ArrayBuffer(0, { maxByteLength: 0 });
+    const cursor = new Cursor(new Uint8Array(buffer));
+    cursor.truncateSync(0);
+    assert.throws(
+      () => cursor.truncateSync(1),
+      refused("1 byte: the memory is fixed-length (0 bytes)"),
+    );
+    assert.equal(buffer.byteLength, 0);
+  },
+);
+
+Deno.test(
+  "Cursor.truncateSync() refuses a view of a full growable SharedArrayBuffer",
+  () => {
+    const buffer = new SharedArrayBuffer(4, { maxByteLength: 4 });
+    const bytes = new Uint8Array(buffer);
+    bytes.set([1, 2, 3, 4]);
+    const cursor = new Cursor(bytes);
+    for (const size of [2, 5]) {
+      assert.throws(
+        () => cursor.truncateSync(size),
+        refused(`${size} bytes: the memory is fixed-length (4 bytes)`),
+      );
+      assert.equal(buffer.byteLength, 4);
+      assert.deepEqual([...bytes], [1, 2, 3, 4]);
+    }
   },
 );
 
