@@ -404,12 +404,25 @@ for (const [chunk, passes] of WRITES) {
 // ---------------------------------------------------------------------------
 // Typed numbers: 1 MiB of one type, read or written one number at a time.
 // The limit is a raw DataView loop that keeps its own position and bounds
-// check, as any reader of a binary format must. Every row has its own
+// check, as any reader of a binary format must. The floor row is the same
+// loop with its position in an object, as any cursor object must keep it:
+// the store and load of that position each call are the gap between the two. Every row has its own
 // function, so that each call site sees one method, as in a real parser.
 {
   const memory = filled(MiB);
   const view = new DataView(memory.buffer);
   const end = view.byteLength;
+  /**
+   * Where the floor rows keep their position: in an object that escapes to
+   * `sink`, so the engine keeps it in memory as it must for a cursor, whose
+   * position outlives each call. The limit keeps it in a register.
+   */
+  class Position {
+    position = 0;
+    constructor() {
+      sink.value = this;
+    }
+  }
   /** Throws as a cursor would, so the limit keeps an honest bounds check. */
   const eof = (): never => {
     throw new RangeError("end of the memory");
@@ -425,6 +438,21 @@ for (const [chunk, passes] of WRITES) {
         if (position + 1 > end) eof();
         sum += view.getUint8(position);
         position += 1;
+      }
+      sink.value = sum;
+    },
+  });
+  Deno.bench({
+    group,
+    name: "floor: DataView.getUint8, position kept in an object",
+    fn() {
+      const state = new Position();
+      let sum = 0;
+      for (let n = MiB; n > 0; n--) {
+        const position = state.position;
+        if (position + 1 > end) eof();
+        sum += view.getUint8(position);
+        state.position = position + 1;
       }
       sink.value = sum;
     },
@@ -456,6 +484,20 @@ for (const [chunk, passes] of WRITES) {
   });
   Deno.bench({
     group,
+    name: "floor: DataView.setUint8, position kept in an object",
+    fn() {
+      const state = new Position();
+      for (let n = MiB; n > 0; n--) {
+        const position = state.position;
+        if (position + 1 > end) eof();
+        view.setUint8(position, n);
+        state.position = position + 1;
+      }
+      sink.value = state.position;
+    },
+  });
+  Deno.bench({
+    group,
     name: "Cursor.writeUint8",
     fn() {
       const cursor = new Cursor(memory);
@@ -474,6 +516,21 @@ for (const [chunk, passes] of WRITES) {
         if (position + 4 > end) eof();
         sum += view.getUint32(position);
         position += 4;
+      }
+      sink.value = sum;
+    },
+  });
+  Deno.bench({
+    group,
+    name: "floor: DataView.getUint32, position kept in an object",
+    fn() {
+      const state = new Position();
+      let sum = 0;
+      for (let n = MiB / 4; n > 0; n--) {
+        const position = state.position;
+        if (position + 4 > end) eof();
+        sum += view.getUint32(position);
+        state.position = position + 4;
       }
       sink.value = sum;
     },
@@ -505,6 +562,20 @@ for (const [chunk, passes] of WRITES) {
   });
   Deno.bench({
     group,
+    name: "floor: DataView.setUint32, position kept in an object",
+    fn() {
+      const state = new Position();
+      for (let n = MiB / 4; n > 0; n--) {
+        const position = state.position;
+        if (position + 4 > end) eof();
+        view.setUint32(position, n);
+        state.position = position + 4;
+      }
+      sink.value = state.position;
+    },
+  });
+  Deno.bench({
+    group,
     name: "Cursor.writeUint32",
     fn() {
       const cursor = new Cursor(memory);
@@ -523,6 +594,21 @@ for (const [chunk, passes] of WRITES) {
         if (position + 8 > end) eof();
         sum ^= view.getBigUint64(position);
         position += 8;
+      }
+      sink.value = sum;
+    },
+  });
+  Deno.bench({
+    group,
+    name: "floor: DataView.getBigUint64, position kept in an object",
+    fn() {
+      const state = new Position();
+      let sum = 0n;
+      for (let n = MiB / 8; n > 0; n--) {
+        const position = state.position;
+        if (position + 8 > end) eof();
+        sum ^= view.getBigUint64(position);
+        state.position = position + 8;
       }
       sink.value = sum;
     },
@@ -554,6 +640,20 @@ for (const [chunk, passes] of WRITES) {
   });
   Deno.bench({
     group,
+    name: "floor: DataView.setBigUint64, position kept in an object",
+    fn() {
+      const state = new Position();
+      for (let n = MiB / 8; n > 0; n--) {
+        const position = state.position;
+        if (position + 8 > end) eof();
+        view.setBigUint64(position, 0x0102030405060708n);
+        state.position = position + 8;
+      }
+      sink.value = state.position;
+    },
+  });
+  Deno.bench({
+    group,
     name: "Cursor.writeBigUint64",
     fn() {
       const cursor = new Cursor(memory);
@@ -574,6 +674,21 @@ for (const [chunk, passes] of WRITES) {
         if (position + 8 > end) eof();
         sum += view.getFloat64(position);
         position += 8;
+      }
+      sink.value = sum;
+    },
+  });
+  Deno.bench({
+    group,
+    name: "floor: DataView.getFloat64, position kept in an object",
+    fn() {
+      const state = new Position();
+      let sum = 0;
+      for (let n = MiB / 8; n > 0; n--) {
+        const position = state.position;
+        if (position + 8 > end) eof();
+        sum += view.getFloat64(position);
+        state.position = position + 8;
       }
       sink.value = sum;
     },
@@ -601,6 +716,20 @@ for (const [chunk, passes] of WRITES) {
         position += 8;
       }
       sink.value = position;
+    },
+  });
+  Deno.bench({
+    group,
+    name: "floor: DataView.setFloat64, position kept in an object",
+    fn() {
+      const state = new Position();
+      for (let n = MiB / 8; n > 0; n--) {
+        const position = state.position;
+        if (position + 8 > end) eof();
+        view.setFloat64(position, n * 0.5);
+        state.position = position + 8;
+      }
+      sink.value = state.position;
     },
   });
   Deno.bench({
