@@ -25,6 +25,7 @@ import {
   UnexpectedEofError,
 } from "@iocursor/cursor";
 import { type Backing, backings } from "./_backing_test_util.ts";
+import { exactly } from "./_assert_test_util.ts";
 import { env, missing, requires } from "./_runtime_test_util.ts";
 
 // ---------------------------------------------------------------------------
@@ -1614,6 +1615,68 @@ Deno.test("Cursor.readFromSync() with growth matches a model: reads min(data, ro
       },
     ),
     { ...params, numRuns: Math.ceil(RUNS * 0.15) },
+  );
+});
+
+Deno.test("Cursor.truncateSync() of a caller's view of a resizable ArrayBuffer matches a model, at and below maxByteLength", () => {
+  fc.assert(
+    fc.property(
+      fc.nat(3),
+      fc.nat(4),
+      fc.nat(2),
+      fc.nat(2),
+      fc.boolean(),
+      fc.array(fc.nat(8), { minLength: 1, maxLength: 4 }),
+      (offset, length, after, extra, tracking, sizes) => {
+        // A length-tracking view ends where its buffer ends; a fixed-length
+        // one may leave `after` bytes. At `extra` 0 the buffer is full.
+        const size = offset + length + (tracking ? 0 : after);
+        const buffer = new ArrayBuffer(size, { maxByteLength: size + extra });
+        const all = new Uint8Array(buffer);
+        all.forEach((_, i) => all[i] = i + 1);
+        const view = tracking
+          ? new Uint8Array(buffer, offset)
+          : new Uint8Array(buffer, offset, length);
+        const cursor = new Cursor(view);
+        // The model: a tracking view resizes within maxByteLength, with zeros
+        // past the old end; a fixed-length one keeps its length.
+        let model = [...all];
+        let current = length;
+        for (const target of sizes) {
+          // An empty view at the end of a full buffer can neither grow nor
+          // shrink, and the cursor cannot tell whether it tracks: fixed.
+          const follows = tracking &&
+            (current > 0 || offset + current < size + extra);
+          const fits = follows
+            ? offset + target <= size + extra
+            : target === current;
+          if (fits) {
+            cursor.truncateSync(target);
+            if (follows) {
+              model = model.slice(0, offset + target);
+              while (model.length < offset + target) model.push(0);
+            }
+            current = target;
+          } else {
+            const reason = !follows
+              ? `the memory is fixed-length (${byteCount(current)})`
+              : `the memory can grow to ${
+                byteCount(size + extra - offset)
+              } at most`;
+            assert.throws(
+              () => cursor.truncateSync(target),
+              exactly(
+                RangeError,
+                `Cannot truncate to ${byteCount(target)}: ${reason}`,
+              ),
+            );
+          }
+          assert.deepEqual([...new Uint8Array(buffer)], model);
+          assert.equal(cursor.byteLength, current);
+        }
+      },
+    ),
+    params,
   );
 });
 
