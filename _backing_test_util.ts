@@ -24,9 +24,16 @@ export interface Backing {
   assertGuards(): void;
   /**
    * How many bytes a cursor can grow the view by in place: {@linkcode GROWTH}
-   * for a resizable or growable buffer it tracks, 0 for fixed memory.
+   * for a resizable or growable buffer it tracks, 0 for fixed memory and for
+   * a buffer already at its `maxByteLength`.
    */
   growth: number;
+  /**
+   * Whether the view follows its buffer's length, so that a cursor may
+   * resize it: a resizable or growable buffer, or a length-tracking view of
+   * one, even at its `maxByteLength` (then it can only shrink, and grow back).
+   */
+  tracks: boolean;
   /**
    * Resizes the memory as its owner would, so the view holds `length` bytes
    * (at most its initial length + `growth`; new bytes are zero). Only on
@@ -61,6 +68,7 @@ function guarded(
     length: number,
   ) => CursorSource,
   growth = 0,
+  tracks = growth > 0,
 ): BackingMaker {
   return (initial) => {
     assert.equal(initial.byteLength, length, "maker length mismatch");
@@ -80,12 +88,13 @@ function guarded(
       // Memory that grows is tracked to its current end (`after` is 0); a
       // view out of its buffer's bounds is empty.
       view: () =>
-        buffer.byteLength < before + (growth > 0 ? 0 : length)
+        buffer.byteLength < before + (tracks ? 0 : length)
           ? new Uint8Array(0)
-          : growth > 0
+          : tracks
           ? new Uint8Array(buffer, before)
           : new Uint8Array(buffer, before, length),
       growth,
+      tracks,
       byteOffset: before,
       assertGuards() {
         const whole = new Uint8Array(buffer);
@@ -103,7 +112,7 @@ function guarded(
         kept = Math.min(kept, size);
         buffer.resize(size);
       };
-      if (growth > 0) backing.resize = backing.resizeBuffer;
+      if (tracks) backing.resize = backing.resizeBuffer;
     }
     return backing;
   };
@@ -188,6 +197,42 @@ function allBackings(length: number): [string, BackingMaker][] {
         5,
         length,
         (n) => new ArrayBuffer(n, { maxByteLength: n + GROWTH }),
+        (b, o, n) => new Uint8Array(b, o, n),
+      ),
+    ],
+    [
+      "resizable ArrayBuffer at its maxByteLength",
+      guarded(
+        0,
+        0,
+        length,
+        (n) => new ArrayBuffer(n, { maxByteLength: n }),
+        (b) => b,
+        0,
+        true,
+      ),
+    ],
+    [
+      "length-tracking Uint8Array over a full resizable ArrayBuffer",
+      // Empty at its maxByteLength, a view can neither grow nor shrink, and
+      // a cursor cannot tell whether it tracks: it is fixed memory then.
+      guarded(
+        6,
+        0,
+        length,
+        (n) => new ArrayBuffer(n, { maxByteLength: n }),
+        (b, o) => new Uint8Array(b, o),
+        0,
+        length > 0,
+      ),
+    ],
+    [
+      "fixed-length Uint8Array ending a full resizable ArrayBuffer",
+      guarded(
+        3,
+        0,
+        length,
+        (n) => new ArrayBuffer(n, { maxByteLength: n }),
         (b, o, n) => new Uint8Array(b, o, n),
       ),
     ],

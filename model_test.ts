@@ -1015,7 +1015,7 @@ function resizeAsOwner(
   end: number,
   capacity: number,
 ): number {
-  const to = backing.growth > 0 ? Math.min(end, capacity) : end;
+  const to = backing.tracks ? Math.min(end, capacity) : end;
   backing.resizeBuffer?.(to);
   return to;
 }
@@ -1026,7 +1026,7 @@ function resizeAsOwner(
  * covers them again.
  */
 function resizeBufferModel(m: Model, end: number, backing: Backing): void {
-  const tracks = backing.growth > 0;
+  const tracks = backing.tracks;
   const view = m.hidden ?? m.bytes;
   if (tracks) {
     resizeModel(m, Math.max(0, end));
@@ -1114,11 +1114,11 @@ function setUp(setup: Setup): { model: Model; real: Real } {
       closed: false,
       readOnly: setup.readOnly,
       capacity: setup.bytes.length + backing.growth,
-      grows: backing.growth > 0,
+      grows: backing.tracks,
       shrinks: backing.resize !== undefined,
       covered: {
         capacity: setup.bytes.length + backing.growth,
-        grows: backing.growth > 0,
+        grows: backing.tracks,
       },
     },
     real: { cursor, backing },
