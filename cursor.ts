@@ -1110,10 +1110,10 @@ export class Cursor
 
   /**
    * Makes the wrapped memory end at `size` bytes, like
-   * `Deno.FsFile.prototype.truncateSync`. A resizable `ArrayBuffer` the cursor
-   * can grow (passed as the buffer or as a length-tracking `Uint8Array`) is
-   * resized in place, and new bytes are zeros; a growable `SharedArrayBuffer`
-   * passed as the buffer can only grow. Other memory has a fixed length and
+   * `Deno.FsFile.prototype.truncateSync`. A resizable `ArrayBuffer` passed as
+   * the buffer or as a length-tracking `Uint8Array` is resized in place, up to
+   * its `maxByteLength`, and new bytes are zeros; a growable
+   * `SharedArrayBuffer` passed as the buffer can only grow. Other memory has a fixed length and
    * only accepts its own length. The position does not move: reads past the
    * new end return `null`.
    *
