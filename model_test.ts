@@ -25,7 +25,7 @@ import {
   UnexpectedEofError,
 } from "@iocursor/cursor";
 import { type Backing, backings } from "./_backing_test_util.ts";
-import { exactly } from "./_assert_test_util.ts";
+import { byteCount, exactly } from "./_assert_test_util.ts";
 import { env, missing, requires } from "./_runtime_test_util.ts";
 
 // ---------------------------------------------------------------------------
@@ -232,11 +232,6 @@ const textOpArbitrary: fc.Arbitrary<TextOp> = fc.oneof(
 );
 
 const textEncoder = new TextEncoder();
-
-/** A count of bytes as messages write it. */
-function byteCount(n: number): string {
-  return n === 1 ? "1 byte" : `${n} bytes`;
-}
 
 /** A line, or `null`, as comparable text: its bytes joined by commas. */
 function showLine(line: Uint8Array | readonly number[] | null): string | null {
