@@ -115,7 +115,17 @@ export interface CursorOptions {
  * {@linkcode Cursor.prototype.readAt | readAt()} and
  * {@linkcode Cursor.prototype.writeAt | writeAt()}, and typed numbers such as
  * {@linkcode Cursor.prototype.readUint32 | readUint32()} that read and write
- * like `DataView`.
+ * like `DataView`. For text it reads lines
+ * ({@linkcode Cursor.prototype.readLine | readLine()},
+ * {@linkcode Cursor.prototype.lines | lines()}) and decodes and encodes UTF-8
+ * in place ({@linkcode Cursor.prototype.readString | readString()},
+ * {@linkcode Cursor.prototype.writeString | writeString()});
+ * {@linkcode Cursor.prototype.truncate | truncate()} sets the length of
+ * resizable memory; {@linkcode Cursor.prototype.readable | readable} and
+ * {@linkcode Cursor.prototype.writable | writable} speak Web Streams, and
+ * {@linkcode Cursor.prototype.writeTo | writeTo()} and
+ * {@linkcode Cursor.prototype.readFrom | readFrom()} copy to and from other
+ * writers and readers.
  *
  * The async methods do their work at call time and return a settled promise,
  * so un-awaited calls apply in call order. Failures become rejected promises,
@@ -148,6 +158,8 @@ export class Cursor
     SeekerSync,
     Closer,
     Disposable {
+  // #region State
+
   #bytes: Uint8Array;
   #position = 0;
   #closed = false;
@@ -196,6 +208,10 @@ export class Cursor
     // cost more than the read itself (see #makeDataView()).
     this.#makeDataView();
   }
+
+  // #endregion
+
+  // #region Position and memory
 
   /**
    * The position of the next read or write, in bytes from the start. It may lie
@@ -325,6 +341,10 @@ export class Cursor
   bytes(): Uint8Array {
     return this.#bytes;
   }
+
+  // #endregion
+
+  // #region Reader, Writer, Seeker, Closer
 
   /**
    * Copies up to `p.byteLength` bytes from the position into `p` and advances
@@ -556,6 +576,54 @@ export class Cursor
   }
 
   /**
+   * Closes the cursor. Afterwards every read, write and seek fails with
+   * {@linkcode CursorClosedError}; {@linkcode Cursor.prototype.bytes | bytes()}
+   * still returns the memory, which belongs to the caller. Calling it again
+   * does nothing, because stream adapters may close more than once.
+   *
+   * @example Close twice
+   * ```ts
+   * import { Cursor, CursorClosedError } from "@iocursor/cursor";
+   * import assert from "node:assert/strict";
+   *
+   * const cursor = new Cursor(new Uint8Array(2));
+   * cursor.close();
+   * cursor.close();
+   * assert.throws(() => cursor.seekSync(0, 0), CursorClosedError);
+   * ```
+   */
+  close(): void {
+    this.#closed = true;
+    // Send the typed fast paths to their slow paths, which throw.
+    this.#data = this.#writeData = NO_DATA_VIEW;
+  }
+
+  /**
+   * Closes the cursor at the end of a `using` block; the same as
+   * {@linkcode Cursor.prototype.close | close()}.
+   *
+   * @example Close with `using`
+   * ```ts
+   * import { Cursor } from "@iocursor/cursor";
+   * import assert from "node:assert/strict";
+   *
+   * let escaped: Cursor;
+   * {
+   *   using cursor = new Cursor(new Uint8Array(2));
+   *   escaped = cursor;
+   * }
+   * assert.equal(escaped.closed, true);
+   * ```
+   */
+  [Symbol.dispose](): void {
+    this.close();
+  }
+
+  // #endregion
+
+  // #region Views for parsing
+
+  /**
    * The next `n` bytes, or fewer if fewer remain, as a view of the wrapped
    * memory; the position does not move. The view **aliases** the memory: it
    * is not a copy, so later writes to the cursor or the source show through
@@ -699,6 +767,224 @@ export class Cursor
     this.#position = end;
     return bytes.subarray(start, end);
   }
+
+  /**
+   * Fills all of `p` from the position and advances past it. When fewer than
+   * `p.byteLength` bytes remain it throws, leaves `p` as it was and does not
+   * move. `p` may overlap the wrapped memory and is not kept.
+   *
+   * @typeParam T The type of `p`.
+   * @param p The buffer to fill.
+   * @returns `p`, filled.
+   * @throws {CursorClosedError} If the cursor is closed.
+   * @throws {TypeError} If `p` is not a `Uint8Array`, or the wrapped buffer
+   * has been detached.
+   * @throws {UnexpectedEofError} If fewer than `p.byteLength` bytes remain.
+   *
+   * @example Read a fixed-size header or fail
+   * ```ts
+   * import { Cursor, UnexpectedEofError } from "@iocursor/cursor";
+   * import assert from "node:assert/strict";
+   *
+   * const cursor = new Cursor(new Uint8Array([1, 2, 3, 4, 5]));
+   * const header = cursor.readExactSync(new Uint8Array(3));
+   * assert.deepEqual(header, new Uint8Array([1, 2, 3]));
+   * assert.throws(() => cursor.readExactSync(new Uint8Array(3)), {
+   *   name: "UnexpectedEofError",
+   *   message: "Cannot read exactly 3 bytes: only 2 bytes remain",
+   * });
+   * assert.equal(cursor.position, 3);
+   * ```
+   */
+  readExactSync<T extends Uint8Array>(p: T): T {
+    if (this.#closed) throw new CursorClosedError("read exactly");
+    if (!isBytes(p)) throw notBytes("read exactly", "p", p);
+    const count = p.byteLength;
+    const start = this.#claimRead("read exactly", count);
+    // One subarray + set: a memmove in the engine, overlap-safe by spec.
+    p.set(this.#view("read exactly", start, start + count));
+    return p;
+  }
+
+  /**
+   * The asynchronous form of
+   * {@linkcode Cursor.prototype.readExactSync | readExactSync()}: the bytes are
+   * read at call time and the promise is already settled.
+   *
+   * @typeParam T The type of `p`.
+   * @param p The buffer to fill.
+   * @returns `p`, filled.
+   * @throws {CursorClosedError} As a rejection, if the cursor is closed.
+   * @throws {TypeError} As a rejection, if `p` is not a `Uint8Array` or the
+   * wrapped buffer has been detached.
+   * @throws {UnexpectedEofError} As a rejection, if fewer than `p.byteLength`
+   * bytes remain.
+   *
+   * @example Read a length-prefixed body
+   * ```ts
+   * import { Cursor } from "@iocursor/cursor";
+   * import assert from "node:assert/strict";
+   *
+   * const cursor = new Cursor(new Uint8Array([2, 0xca, 0xfe, 0xff]));
+   * const length = cursor.readUint8();
+   * const body = await cursor.readExact(new Uint8Array(length));
+   * assert.deepEqual(body, new Uint8Array([0xca, 0xfe]));
+   * await assert.rejects(cursor.readExact(new Uint8Array(2)), RangeError);
+   * assert.equal(cursor.position, 3);
+   * ```
+   */
+  // deno-lint-ignore require-await -- the sync method does the work at call time
+  async readExact<T extends Uint8Array>(p: T): Promise<T> {
+    return this.readExactSync(p);
+  }
+
+  // #endregion
+
+  // #region Positional I/O
+
+  /**
+   * Copies up to `p.byteLength` bytes from `offset` into `p` without moving the
+   * position (Go's `ReaderAt`). The same rules as
+   * {@linkcode Cursor.prototype.readSync | readSync()} apply, counted from
+   * `offset`.
+   *
+   * @param p The buffer to fill.
+   * @param offset Where to read from, in bytes from the start, validated like a
+   * seek with {@linkcode SeekMode | SeekMode.Start}.
+   * @returns The number of bytes read; `0` when `p` is empty; `null` when `p`
+   * is not empty and `offset` is at or past the end.
+   * @throws {CursorClosedError} If the cursor is closed.
+   * @throws {TypeError} If `p` is not a `Uint8Array`, `offset` is not a number
+   * or bigint, or the wrapped buffer has been detached.
+   * @throws {RangeError} If `offset` is negative or not a safe integer.
+   *
+   * @example Read a field at a known offset
+   * ```ts
+   * import { Cursor } from "@iocursor/cursor";
+   * import assert from "node:assert/strict";
+   *
+   * const cursor = new Cursor(new TextEncoder().encode("key=value"));
+   * const p = new Uint8Array(8);
+   * assert.equal(cursor.readAtSync(p, 4), 5);
+   * assert.equal(new TextDecoder().decode(p.subarray(0, 5)), "value");
+   * assert.equal(cursor.readAtSync(p, 9n), null);
+   * assert.equal(cursor.position, 0);
+   * ```
+   */
+  readAtSync(p: Uint8Array, offset: number | bigint): number | null {
+    this.#assertReadable(p);
+    return this.#copyOut(p, toPosition("set the read offset", offset));
+  }
+
+  /**
+   * The asynchronous form of
+   * {@linkcode Cursor.prototype.readAtSync | readAtSync()}: the bytes are read
+   * at call time and the promise is already settled.
+   *
+   * @param p The buffer to fill.
+   * @param offset Where to read from, in bytes from the start.
+   * @returns The number of bytes read; `0` when `p` is empty; `null` when `p`
+   * is not empty and `offset` is at or past the end.
+   * @throws {CursorClosedError} As a rejection, if the cursor is closed.
+   * @throws {TypeError} As a rejection, for an argument of the wrong type or
+   * a detached buffer.
+   * @throws {RangeError} As a rejection, if `offset` is negative or not a
+   * safe integer.
+   *
+   * @example Read the trailer of a file first
+   * ```ts
+   * import { Cursor } from "@iocursor/cursor";
+   * import assert from "node:assert/strict";
+   *
+   * const cursor = new Cursor(new Uint8Array([1, 2, 3, 4, 5, 6]));
+   * const trailer = new Uint8Array(2);
+   * assert.equal(await cursor.readAt(trailer, cursor.byteLength - 2), 2);
+   * assert.deepEqual(trailer, new Uint8Array([5, 6]));
+   * await assert.rejects(cursor.readAt(trailer, -1), RangeError);
+   * ```
+   */
+  // deno-lint-ignore require-await -- the sync method does the work at call time
+  async readAt(p: Uint8Array, offset: number | bigint): Promise<number | null> {
+    return this.readAtSync(p, offset);
+  }
+
+  /**
+   * Copies all of `p` to `offset` without moving the position (Go's
+   * `WriterAt`). The same rules as
+   * {@linkcode Cursor.prototype.writeSync | writeSync()} apply, counted from
+   * `offset`: memory that can grow in place grows, and a write that still does
+   * not fit throws and writes nothing.
+   *
+   * @param p The bytes to write.
+   * @param offset Where to write to, in bytes from the start, validated like a
+   * seek with {@linkcode SeekMode | SeekMode.Start}.
+   * @returns `p.byteLength`.
+   * @throws {CursorClosedError} If the cursor is closed.
+   * @throws {CursorReadOnlyError} If the cursor is read-only.
+   * @throws {TypeError} If `p` is not a `Uint8Array`, `offset` is not a number
+   * or bigint, or the wrapped buffer has been detached.
+   * @throws {RangeError} If `offset` is negative or not a safe integer.
+   * @throws {CursorFullError} If `p` does not fit between `offset` and the
+   * end, even after growing.
+   *
+   * @example Patch a length field after writing the body
+   * ```ts
+   * import { Cursor } from "@iocursor/cursor";
+   * import assert from "node:assert/strict";
+   *
+   * const memory = new Uint8Array(4);
+   * const cursor = new Cursor(memory);
+   * cursor.position = 1;
+   * cursor.writeSync(new Uint8Array([7, 7, 7]));
+   * assert.equal(cursor.writeAtSync(new Uint8Array([3]), 0), 1);
+   * assert.deepEqual(memory, new Uint8Array([3, 7, 7, 7]));
+   * assert.equal(cursor.position, 4);
+   * ```
+   */
+  writeAtSync(p: Uint8Array, offset: number | bigint): number {
+    this.#assertWritable(p);
+    return this.#copyIn(p, toPosition("set the write offset", offset));
+  }
+
+  /**
+   * The asynchronous form of
+   * {@linkcode Cursor.prototype.writeAtSync | writeAtSync()}: the bytes are
+   * written at call time and the promise is already settled.
+   *
+   * @param p The bytes to write.
+   * @param offset Where to write to, in bytes from the start.
+   * @returns `p.byteLength`.
+   * @throws {CursorClosedError} As a rejection, if the cursor is closed.
+   * @throws {CursorReadOnlyError} As a rejection, if the cursor is read-only.
+   * @throws {TypeError} As a rejection, for an argument of the wrong type or
+   * a detached buffer.
+   * @throws {RangeError} As a rejection, if `offset` is negative or not a
+   * safe integer.
+   * @throws {CursorFullError} As a rejection, if `p` does not fit.
+   *
+   * @example Write at an offset, then fail past the end
+   * ```ts
+   * import { Cursor, CursorFullError } from "@iocursor/cursor";
+   * import assert from "node:assert/strict";
+   *
+   * const memory = new Uint8Array(3);
+   * const cursor = new Cursor(memory);
+   * assert.equal(await cursor.writeAt(new Uint8Array([5, 6]), 1n), 2);
+   * assert.deepEqual(memory, new Uint8Array([0, 5, 6]));
+   * await assert.rejects(
+   *   cursor.writeAt(new Uint8Array(2), 2),
+   *   CursorFullError,
+   * );
+   * ```
+   */
+  // deno-lint-ignore require-await -- the sync method does the work at call time
+  async writeAt(p: Uint8Array, offset: number | bigint): Promise<number> {
+    return this.writeAtSync(p, offset);
+  }
+
+  // #endregion
+
+  // #region Text
 
   /**
    * The next line as a view of the wrapped memory, without its terminator,
@@ -898,215 +1184,9 @@ export class Cursor
     return this.#writeStringSlow(text, start);
   }
 
-  /**
-   * Fills all of `p` from the position and advances past it. When fewer than
-   * `p.byteLength` bytes remain it throws, leaves `p` as it was and does not
-   * move. `p` may overlap the wrapped memory and is not kept.
-   *
-   * @typeParam T The type of `p`.
-   * @param p The buffer to fill.
-   * @returns `p`, filled.
-   * @throws {CursorClosedError} If the cursor is closed.
-   * @throws {TypeError} If `p` is not a `Uint8Array`, or the wrapped buffer
-   * has been detached.
-   * @throws {UnexpectedEofError} If fewer than `p.byteLength` bytes remain.
-   *
-   * @example Read a fixed-size header or fail
-   * ```ts
-   * import { Cursor, UnexpectedEofError } from "@iocursor/cursor";
-   * import assert from "node:assert/strict";
-   *
-   * const cursor = new Cursor(new Uint8Array([1, 2, 3, 4, 5]));
-   * const header = cursor.readExactSync(new Uint8Array(3));
-   * assert.deepEqual(header, new Uint8Array([1, 2, 3]));
-   * assert.throws(() => cursor.readExactSync(new Uint8Array(3)), {
-   *   name: "UnexpectedEofError",
-   *   message: "Cannot read exactly 3 bytes: only 2 bytes remain",
-   * });
-   * assert.equal(cursor.position, 3);
-   * ```
-   */
-  readExactSync<T extends Uint8Array>(p: T): T {
-    if (this.#closed) throw new CursorClosedError("read exactly");
-    if (!isBytes(p)) throw notBytes("read exactly", "p", p);
-    const count = p.byteLength;
-    const start = this.#claimRead("read exactly", count);
-    // One subarray + set: a memmove in the engine, overlap-safe by spec.
-    p.set(this.#view("read exactly", start, start + count));
-    return p;
-  }
+  // #endregion
 
-  /**
-   * The asynchronous form of
-   * {@linkcode Cursor.prototype.readExactSync | readExactSync()}: the bytes are
-   * read at call time and the promise is already settled.
-   *
-   * @typeParam T The type of `p`.
-   * @param p The buffer to fill.
-   * @returns `p`, filled.
-   * @throws {CursorClosedError} As a rejection, if the cursor is closed.
-   * @throws {TypeError} As a rejection, if `p` is not a `Uint8Array` or the
-   * wrapped buffer has been detached.
-   * @throws {UnexpectedEofError} As a rejection, if fewer than `p.byteLength`
-   * bytes remain.
-   *
-   * @example Read a length-prefixed body
-   * ```ts
-   * import { Cursor } from "@iocursor/cursor";
-   * import assert from "node:assert/strict";
-   *
-   * const cursor = new Cursor(new Uint8Array([2, 0xca, 0xfe, 0xff]));
-   * const length = cursor.readUint8();
-   * const body = await cursor.readExact(new Uint8Array(length));
-   * assert.deepEqual(body, new Uint8Array([0xca, 0xfe]));
-   * await assert.rejects(cursor.readExact(new Uint8Array(2)), RangeError);
-   * assert.equal(cursor.position, 3);
-   * ```
-   */
-  // deno-lint-ignore require-await -- the sync method does the work at call time
-  async readExact<T extends Uint8Array>(p: T): Promise<T> {
-    return this.readExactSync(p);
-  }
-
-  /**
-   * Copies up to `p.byteLength` bytes from `offset` into `p` without moving the
-   * position (Go's `ReaderAt`). The same rules as
-   * {@linkcode Cursor.prototype.readSync | readSync()} apply, counted from
-   * `offset`.
-   *
-   * @param p The buffer to fill.
-   * @param offset Where to read from, in bytes from the start, validated like a
-   * seek with {@linkcode SeekMode | SeekMode.Start}.
-   * @returns The number of bytes read; `0` when `p` is empty; `null` when `p`
-   * is not empty and `offset` is at or past the end.
-   * @throws {CursorClosedError} If the cursor is closed.
-   * @throws {TypeError} If `p` is not a `Uint8Array`, `offset` is not a number
-   * or bigint, or the wrapped buffer has been detached.
-   * @throws {RangeError} If `offset` is negative or not a safe integer.
-   *
-   * @example Read a field at a known offset
-   * ```ts
-   * import { Cursor } from "@iocursor/cursor";
-   * import assert from "node:assert/strict";
-   *
-   * const cursor = new Cursor(new TextEncoder().encode("key=value"));
-   * const p = new Uint8Array(8);
-   * assert.equal(cursor.readAtSync(p, 4), 5);
-   * assert.equal(new TextDecoder().decode(p.subarray(0, 5)), "value");
-   * assert.equal(cursor.readAtSync(p, 9n), null);
-   * assert.equal(cursor.position, 0);
-   * ```
-   */
-  readAtSync(p: Uint8Array, offset: number | bigint): number | null {
-    this.#assertReadable(p);
-    return this.#copyOut(p, toPosition("set the read offset", offset));
-  }
-
-  /**
-   * The asynchronous form of
-   * {@linkcode Cursor.prototype.readAtSync | readAtSync()}: the bytes are read
-   * at call time and the promise is already settled.
-   *
-   * @param p The buffer to fill.
-   * @param offset Where to read from, in bytes from the start.
-   * @returns The number of bytes read; `0` when `p` is empty; `null` when `p`
-   * is not empty and `offset` is at or past the end.
-   * @throws {CursorClosedError} As a rejection, if the cursor is closed.
-   * @throws {TypeError} As a rejection, for an argument of the wrong type or
-   * a detached buffer.
-   * @throws {RangeError} As a rejection, if `offset` is negative or not a
-   * safe integer.
-   *
-   * @example Read the trailer of a file first
-   * ```ts
-   * import { Cursor } from "@iocursor/cursor";
-   * import assert from "node:assert/strict";
-   *
-   * const cursor = new Cursor(new Uint8Array([1, 2, 3, 4, 5, 6]));
-   * const trailer = new Uint8Array(2);
-   * assert.equal(await cursor.readAt(trailer, cursor.byteLength - 2), 2);
-   * assert.deepEqual(trailer, new Uint8Array([5, 6]));
-   * await assert.rejects(cursor.readAt(trailer, -1), RangeError);
-   * ```
-   */
-  // deno-lint-ignore require-await -- the sync method does the work at call time
-  async readAt(p: Uint8Array, offset: number | bigint): Promise<number | null> {
-    return this.readAtSync(p, offset);
-  }
-
-  /**
-   * Copies all of `p` to `offset` without moving the position (Go's
-   * `WriterAt`). The same rules as
-   * {@linkcode Cursor.prototype.writeSync | writeSync()} apply, counted from
-   * `offset`: memory that can grow in place grows, and a write that still does
-   * not fit throws and writes nothing.
-   *
-   * @param p The bytes to write.
-   * @param offset Where to write to, in bytes from the start, validated like a
-   * seek with {@linkcode SeekMode | SeekMode.Start}.
-   * @returns `p.byteLength`.
-   * @throws {CursorClosedError} If the cursor is closed.
-   * @throws {CursorReadOnlyError} If the cursor is read-only.
-   * @throws {TypeError} If `p` is not a `Uint8Array`, `offset` is not a number
-   * or bigint, or the wrapped buffer has been detached.
-   * @throws {RangeError} If `offset` is negative or not a safe integer.
-   * @throws {CursorFullError} If `p` does not fit between `offset` and the
-   * end, even after growing.
-   *
-   * @example Patch a length field after writing the body
-   * ```ts
-   * import { Cursor } from "@iocursor/cursor";
-   * import assert from "node:assert/strict";
-   *
-   * const memory = new Uint8Array(4);
-   * const cursor = new Cursor(memory);
-   * cursor.position = 1;
-   * cursor.writeSync(new Uint8Array([7, 7, 7]));
-   * assert.equal(cursor.writeAtSync(new Uint8Array([3]), 0), 1);
-   * assert.deepEqual(memory, new Uint8Array([3, 7, 7, 7]));
-   * assert.equal(cursor.position, 4);
-   * ```
-   */
-  writeAtSync(p: Uint8Array, offset: number | bigint): number {
-    this.#assertWritable(p);
-    return this.#copyIn(p, toPosition("set the write offset", offset));
-  }
-
-  /**
-   * The asynchronous form of
-   * {@linkcode Cursor.prototype.writeAtSync | writeAtSync()}: the bytes are
-   * written at call time and the promise is already settled.
-   *
-   * @param p The bytes to write.
-   * @param offset Where to write to, in bytes from the start.
-   * @returns `p.byteLength`.
-   * @throws {CursorClosedError} As a rejection, if the cursor is closed.
-   * @throws {CursorReadOnlyError} As a rejection, if the cursor is read-only.
-   * @throws {TypeError} As a rejection, for an argument of the wrong type or
-   * a detached buffer.
-   * @throws {RangeError} As a rejection, if `offset` is negative or not a
-   * safe integer.
-   * @throws {CursorFullError} As a rejection, if `p` does not fit.
-   *
-   * @example Write at an offset, then fail past the end
-   * ```ts
-   * import { Cursor, CursorFullError } from "@iocursor/cursor";
-   * import assert from "node:assert/strict";
-   *
-   * const memory = new Uint8Array(3);
-   * const cursor = new Cursor(memory);
-   * assert.equal(await cursor.writeAt(new Uint8Array([5, 6]), 1n), 2);
-   * assert.deepEqual(memory, new Uint8Array([0, 5, 6]));
-   * await assert.rejects(
-   *   cursor.writeAt(new Uint8Array(2), 2),
-   *   CursorFullError,
-   * );
-   * ```
-   */
-  // deno-lint-ignore require-await -- the sync method does the work at call time
-  async writeAt(p: Uint8Array, offset: number | bigint): Promise<number> {
-    return this.writeAtSync(p, offset);
-  }
+  // #region Length
 
   /**
    * Makes the wrapped memory end at `size` bytes, like
@@ -1200,10 +1280,593 @@ export class Cursor
     return this.truncateSync(size);
   }
 
-  // Typed numbers, generated by tools/numbers.ts from its table: edit the
-  // table and run `deno task numbers`. Each fast path is the cached view's
-  // own bounds check inside `try` (see #makeDataView()); the `catch` takes
-  // the shared slow path.
+  // #endregion
+
+  // #region Streams and copies
+
+  /**
+   * A byte stream (`type: "bytes"`) of the wrapped memory from the position
+   * to the end, like `Deno.FsFile.readable`. Each pull copies straight into
+   * the reader's buffer and advances the position, so a BYOB reader (with or
+   * without `min`) gets one copy and nothing else; a default reader gets
+   * freshly allocated chunks of up to 65,536 bytes (`autoAllocateChunkSize`).
+   * The stream never enqueues the cursor's own memory: `enqueue()` transfers
+   * its buffer, which would detach the caller's `ArrayBuffer`.
+   *
+   * Reading starts at the position of the first pull. As with `Deno.FsFile`,
+   * the stream closes the cursor when it reaches the end or is cancelled, so
+   * one object can be handed on as "a file";
+   * {@linkcode Cursor.prototype.bytes | bytes()} and
+   * {@linkcode Cursor.prototype.position | position} still work afterwards, and
+   * a second cursor over the same memory is free when you need to keep reading.
+   * The stream is made on first access and the same one is returned afterwards.
+   *
+   * Chunks are `Uint8Array<ArrayBuffer>`, as from `Deno.FsFile.readable`. The
+   * type is spelled `ReturnType<Uint8Array["slice"]>`, which is that on
+   * TypeScript 5.7 and later and plain `Uint8Array` on 5.2 to 5.6, where
+   * typed arrays are not generic, so the declaration works on both.
+   *
+   * @returns The cursor's readable byte stream.
+   *
+   * @example Read a cursor as a `Response` body, and with a BYOB reader
+   * ```ts
+   * import { Cursor } from "@iocursor/cursor";
+   * import assert from "node:assert/strict";
+   *
+   * const memory = new TextEncoder().encode("hello stream");
+   * const text = await new Response(new Cursor(memory).readable).text();
+   * assert.equal(text, "hello stream");
+   *
+   * const cursor = new Cursor(memory);
+   * cursor.position = 6;
+   * const reader = cursor.readable.getReader({ mode: "byob" });
+   * const { value } = await reader.read(new Uint8Array(16), { min: 6 });
+   * assert.equal(new TextDecoder().decode(value), "stream");
+   * assert.equal(cursor.position, 12);
+   * assert.equal((await reader.read(new Uint8Array(1))).done, true);
+   * assert.equal(cursor.closed, true);
+   * ```
+   */
+  get readable(): ReadableStream<ReturnType<Uint8Array["slice"]>> {
+    return this.#readable ??= _readableOf(this);
+  }
+
+  /**
+   * A stream that writes each chunk at the position with
+   * {@linkcode Cursor.prototype.writeSync | writeSync()}, like
+   * `Deno.FsFile.writable`. A chunk that does not fit errors the stream with
+   * {@linkcode CursorFullError} and none of its bytes are written (a resizable
+   * or growable buffer grows first, see
+   * {@linkcode Cursor.prototype.writeSync | writeSync()}). Closing or aborting
+   * the stream closes the cursor (pass `preventClose` to `pipeTo` to keep it
+   * open); the bytes stay readable through
+   * {@linkcode Cursor.prototype.bytes | bytes()}. The stream is made on first
+   * access and the same one is returned afterwards.
+   *
+   * @returns The cursor's writable stream.
+   *
+   * @example Pipe a body into preallocated memory
+   * ```ts
+   * import { Cursor } from "@iocursor/cursor";
+   * import assert from "node:assert/strict";
+   *
+   * const memory = new Uint8Array(8);
+   * const cursor = new Cursor(memory);
+   * await new Response("download").body!.pipeTo(cursor.writable);
+   * assert.equal(new TextDecoder().decode(memory), "download");
+   * assert.equal(cursor.position, 8);
+   * assert.equal(cursor.closed, true);
+   * ```
+   */
+  get writable(): WritableStream<Uint8Array> {
+    return this.#writable ??= _writableOf(this);
+  }
+
+  /**
+   * Hands the bytes from the position to the end to `writer`, as views of
+   * the wrapped memory (no intermediate copy), advancing by what each call
+   * accepts and calling again after a short write. `writer` sees the cursor's
+   * own memory: it must not keep or transfer it. If `writer` throws, the
+   * position stays after the bytes it accepted before.
+   *
+   * @param writer Where to write, such as a `Deno.FsFile` or another cursor.
+   * @returns The number of bytes written; `0` at or past the end.
+   * @throws {CursorClosedError} If the cursor is closed.
+   * @throws {TypeError} If `writer` has no `writeSync` method, returns a
+   * non-number, or the wrapped buffer has been detached.
+   * @throws {RangeError} If `writer` returns a count outside 1 to the
+   * length it was given (a count of 0 would never finish).
+   *
+   * @example Copy the rest of one cursor into another
+   * ```ts
+   * import { Cursor } from "@iocursor/cursor";
+   * import assert from "node:assert/strict";
+   *
+   * const source = new Cursor(new Uint8Array([1, 2, 3, 4, 5]));
+   * source.position = 2;
+   * const target = new Uint8Array(3);
+   * assert.equal(source.writeToSync(new Cursor(target)), 3);
+   * assert.deepEqual(target, new Uint8Array([3, 4, 5]));
+   * assert.equal(source.position, 5);
+   * ```
+   */
+  writeToSync(writer: WriterSync): number {
+    assertMethod(WRITE_TO, "writer", writer, "writeSync");
+    return runSync(this.#writeToSteps(), (p) => writer.writeSync(p));
+  }
+
+  /**
+   * The asynchronous form of
+   * {@linkcode Cursor.prototype.writeToSync | writeToSync()}: hands the bytes
+   * from the position to the end to `writer` as views of the wrapped memory,
+   * awaiting each call.
+   *
+   * @param writer Where to write, such as a `Deno.FsFile` or another cursor.
+   * @returns The number of bytes written; `0` at or past the end.
+   * @throws {CursorClosedError} As a rejection, if the cursor is closed
+   * (also when it is closed while the copy is waiting on `writer`).
+   * @throws {TypeError} As a rejection, if `writer` has no `write` method,
+   * resolves to a non-number, or the wrapped buffer has been detached.
+   * @throws {RangeError} As a rejection, if `writer` resolves to a count
+   * outside 1 to the length it was given.
+   *
+   * @example Copy to a writer that takes two bytes at a time
+   * ```ts
+   * import { Cursor } from "@iocursor/cursor";
+   * import assert from "node:assert/strict";
+   *
+   * const chunks: number[][] = [];
+   * const writer = {
+   *   write(p: Uint8Array): Promise<number> {
+   *     chunks.push([...p.subarray(0, 2)]);
+   *     return Promise.resolve(Math.min(2, p.byteLength));
+   *   },
+   * };
+   * const cursor = new Cursor(new Uint8Array([1, 2, 3, 4, 5]));
+   * assert.equal(await cursor.writeTo(writer), 5);
+   * assert.deepEqual(chunks, [[1, 2], [3, 4], [5]]);
+   * ```
+   */
+  async writeTo(writer: Writer): Promise<number> {
+    assertMethod(WRITE_TO, "writer", writer, "write");
+    return await run(this.#writeToSteps(), (p) => writer.write(p));
+  }
+
+  /**
+   * Reads from `reader` straight into the wrapped memory at the position until
+   * `reader` returns `null` or the cursor is full, advancing by what was read.
+   * Each read is offered only the room left, so nothing is lost when the cursor
+   * fills up: the rest stays in `reader` (check
+   * {@linkcode Cursor.prototype.remaining | remaining} to tell a full cursor
+   * from the reader's end). A resizable `ArrayBuffer` or growable
+   * `SharedArrayBuffer` grows in place when full: to twice its length or to
+   * 64 KiB past the position, whichever is more, up to its `maxByteLength`.
+   * An `ArrayBuffer` is then trimmed back to end where the data ends. A
+   * `SharedArrayBuffer` cannot shrink, so it grows only once the reader has
+   * put bytes into a scratch buffer of up to 4 KiB (a reader with nothing
+   * left leaves it as it was), and keeps zero bytes past the data. If
+   * `reader` throws, the bytes read before stay and the position is after
+   * them.
+   *
+   * @param reader Where to read from, such as a `Deno.FsFile`.
+   * @returns The number of bytes read.
+   * @throws {CursorClosedError} If the cursor is closed.
+   * @throws {CursorReadOnlyError} If the cursor is read-only.
+   * @throws {TypeError} If `reader` has no `readSync` method, returns
+   * something other than a number or `null`, or the wrapped buffer has been
+   * detached.
+   * @throws {RangeError} If `reader` returns a count outside 0 to the length
+   * it was given, or returns 0 a hundred times in a row.
+   *
+   * @example Fill preallocated memory and leave the rest in the reader
+   * ```ts
+   * import { Cursor } from "@iocursor/cursor";
+   * import assert from "node:assert/strict";
+   *
+   * const reader = new Cursor(new Uint8Array([1, 2, 3, 4, 5]));
+   * const memory = new Uint8Array(3);
+   * const cursor = new Cursor(memory);
+   * assert.equal(cursor.readFromSync(reader), 3);
+   * assert.deepEqual(memory, new Uint8Array([1, 2, 3]));
+   * assert.equal(cursor.remaining, 0);
+   * assert.equal(reader.position, 3);
+   * ```
+   */
+  readFromSync(reader: ReaderSync): number {
+    assertMethod(READ_FROM, "reader", reader, "readSync");
+    return runSync(this.#readFromSteps(), (p) => reader.readSync(p));
+  }
+
+  /**
+   * The asynchronous form of
+   * {@linkcode Cursor.prototype.readFromSync | readFromSync()}: reads from
+   * `reader` into the wrapped memory at the position until its end or until the
+   * cursor is full, growing a resizable or growable buffer in place.
+   *
+   * @param reader Where to read from, such as a `Deno.FsFile`.
+   * @returns The number of bytes read.
+   * @throws {CursorClosedError} As a rejection, if the cursor is closed
+   * (also when it is closed while the copy is waiting on `reader`).
+   * @throws {CursorReadOnlyError} As a rejection, if the cursor is read-only.
+   * @throws {TypeError} As a rejection, if `reader` has no `read` method,
+   * resolves to something other than a number or `null`, or the wrapped
+   * buffer has been detached.
+   * @throws {RangeError} As a rejection, if `reader` resolves to a count
+   * outside 0 to the length it was given, or to 0 a hundred times in a row.
+   *
+   * @example Read a body of unknown size into a resizable buffer
+   * ```ts
+   * import { Cursor } from "@iocursor/cursor";
+   * import assert from "node:assert/strict";
+   *
+   * const buffer = new ArrayBuffer(0, { maxByteLength: 1024 });
+   * const cursor = new Cursor(buffer);
+   * const reader = new Cursor(new TextEncoder().encode("grown in place"));
+   * assert.equal(await cursor.readFrom(reader), 14);
+   * assert.equal(buffer.byteLength, 14);
+   * assert.equal(new TextDecoder().decode(buffer), "grown in place");
+   * ```
+   */
+  async readFrom(reader: Reader): Promise<number> {
+    assertMethod(READ_FROM, "reader", reader, "read");
+    return await run(this.#readFromSteps(), (p) => reader.read(p));
+  }
+
+  // #endregion
+
+  // #region Private machinery
+
+  /** Validates and applies a seek; the position is unchanged on failure. */
+  #seek(
+    action: string,
+    name: string,
+    offset: unknown,
+    whence: SeekMode,
+  ): number {
+    if (this.#closed) throw new CursorClosedError(action);
+    const end = this.#bytes.byteLength;
+    if (end === 0) this.#assertAttached(action);
+    const distance = toOffset(action, name, offset);
+    return this.#position = resolvePosition(
+      action,
+      distance,
+      whence,
+      this.#position,
+      end,
+    );
+  }
+
+  /** The checks of every read into `p`, in the order they are reported. */
+  #assertReadable(p: Uint8Array): void {
+    if (this.#closed) throw new CursorClosedError("read");
+    if (!isBytes(p)) throw notBytes("read", "p", p);
+  }
+
+  /** The checks of every write of `p`, in the order they are reported. */
+  #assertWritable(p: Uint8Array): void {
+    if (this.#closed) throw new CursorClosedError("write");
+    if (this.#readOnly) throw new CursorReadOnlyError("write");
+    if (!isBytes(p)) throw notBytes("write", "p", p);
+  }
+
+  /** Throws if the wrapped buffer was detached (a detached view is empty). */
+  #assertAttached(action: string): void {
+    const bytes = this.#bytes;
+    if (bytes.byteLength === 0 && isDetached(bytes.buffer)) {
+      throw new TypeError(
+        `Cannot ${action}: the underlying ArrayBuffer is detached`,
+      );
+    }
+  }
+
+  /**
+   * The core of {@linkcode Cursor.prototype.readSync | readSync()} and
+   * {@linkcode Cursor.prototype.readAtSync | readAtSync()}: copies what
+   * remains from `start`, up to `p.byteLength` bytes, into `p`. It does not
+   * move the position.
+   *
+   * @returns The count; `0` for an empty `p`; `null` at or past the end.
+   */
+  #copyOut(p: Uint8Array, start: number): number | null {
+    const bytes = this.#bytes;
+    const count = Math.min(p.byteLength, bytes.byteLength - start);
+    if (count <= 0) {
+      this.#assertAttached("read");
+      return p.byteLength === 0 ? 0 : null;
+    }
+    // One subarray + set: a memmove in the engine, overlap-safe by spec.
+    p.set(bytes.subarray(start, start + count));
+    return count;
+  }
+
+  /**
+   * Claims `size` bytes at the position for
+   * {@linkcode Cursor.prototype.take | take()} or
+   * {@linkcode Cursor.prototype.readExactSync | readExactSync()} and advances
+   * past them. The callers check `#closed` first, before their arguments.
+   *
+   * @returns Where the claimed bytes start.
+   */
+  #claimRead(action: string, size: number): number {
+    const start = this.#position;
+    // Hot path: one subtraction and one comparison; the rest is the slow path.
+    if (size > this.#bytes.byteLength - start) this.#readShort(action, size);
+    this.#position = start + size;
+    return start;
+  }
+
+  /** The slow path of a claim that does not fit: detached, empty, or EOF. */
+  #readShort(action: string, size: number): void {
+    this.#assertAttached(action);
+    // Reading no bytes succeeds anywhere, even past the end.
+    if (size > 0) throw new UnexpectedEofError(action, size, this.remaining);
+  }
+
+  /**
+   * A view of the wrapped bytes from `start` to `end`, clamped (Rust's
+   * `remaining_slice`). An empty view of a detached buffer, or of a resizable
+   * buffer shrunk below the view's offset, makes `subarray` throw: the first
+   * is reported, the second is empty memory like any other.
+   */
+  #view(action: string, start: number, end: number | undefined): Uint8Array {
+    const bytes = this.#bytes;
+    try {
+      return bytes.subarray(start, end);
+    } catch {
+      this.#assertAttached(action);
+      return new Uint8Array(bytes.buffer, 0, 0);
+    }
+  }
+
+  /**
+   * The core of {@linkcode Cursor.prototype.writeSync | writeSync()} and
+   * {@linkcode Cursor.prototype.writeAtSync | writeAtSync()}: copies all of
+   * `p` to `start`, growing the memory in place when it can. It does not
+   * move the position.
+   *
+   * @returns `p.byteLength`.
+   */
+  #copyIn(p: Uint8Array, start: number): number {
+    const bytes = this.#bytes;
+    const count = p.byteLength;
+    if (count === 0 || count > bytes.byteLength - start) {
+      return this.#copyInSlow(p, start);
+    }
+    // One set: a memmove in the engine, overlap-safe by spec.
+    bytes.set(p, start);
+    return count;
+  }
+
+  /**
+   * The slow path of `#copyIn()`:
+   * empty `p`, a detached buffer, growth in place, or full. The fast path
+   * stays one bounds check and one `set`.
+   */
+  #copyInSlow(p: Uint8Array, start: number): number {
+    const count = p.byteLength;
+    this.#reserve("write", start, count, true);
+    if (count === 0) return 0;
+    // `count` was read before growing: a length-tracking `p` over this
+    // buffer has grown too, and only its old bytes are to be written.
+    this.#bytes.set(p.subarray(0, count), start);
+    return count;
+  }
+
+  /**
+   * Makes sure `count` bytes from `start` lie inside the wrapped memory,
+   * growing it in place when it can and `grows` is true.
+   *
+   * @throws {TypeError} If the buffer is detached.
+   * @throws {CursorFullError} If the bytes do not fit even after growing;
+   * then nothing changed.
+   */
+  #reserve(action: string, start: number, count: number, grows: boolean): void {
+    this.#assertAttached(action);
+    const end = start + count;
+    if (count === 0 || end <= this.#bytes.byteLength) return;
+    const room = capacity(this.#bytes, this.#tracksBuffer);
+    if (end > room) {
+      throw new CursorFullError(action, count, Math.max(0, room - start));
+    }
+    if (grows) grow(this.#bytes, end);
+  }
+
+  /**
+   * The slow path of {@linkcode Cursor.prototype.writeString | writeString()}:
+   * counts the UTF-8 bytes first, so that text that does not fit changes
+   * nothing (`encodeInto` would write a part of it), then grows the memory
+   * when it can and writes.
+   *
+   * @returns The number of bytes written.
+   */
+  #writeStringSlow(text: string, start: number): number {
+    const count = utf8Length(text);
+    this.#reserve("write", start, count, true);
+    if (count !== 0) {
+      encodeInto(text, this.#bytes.subarray(start, start + count));
+    }
+    this.#position = start + count;
+    return count;
+  }
+
+  /** The generator behind {@linkcode Cursor.prototype.lines | lines()}. */
+  *#lines(): Generator<Uint8Array, void, unknown> {
+    for (let line; (line = this.readLine()) !== null;) yield line;
+  }
+
+  /**
+   * The steps of {@linkcode Cursor.prototype.writeToSync | writeToSync()}:
+   * yields the rest of the memory as a view and advances by the count the
+   * writer answers with.
+   */
+  *#writeToSteps(): Steps {
+    let total = 0;
+    for (;;) {
+      if (this.#closed) throw new CursorClosedError(WRITE_TO);
+      const bytes = this.#bytes;
+      const start = this.#position;
+      const length = bytes.byteLength - start;
+      if (length <= 0) {
+        this.#assertAttached(WRITE_TO);
+        return total;
+      }
+      // A view, not a copy: the writer reads the wrapped memory itself.
+      const count = yield bytes.subarray(start, start + length);
+      checkCount(WRITE_TO, "writer", count, 1, length);
+      this.#position = start + count;
+      total += count;
+    }
+  }
+
+  /**
+   * The steps of {@linkcode Cursor.prototype.readFromSync | readFromSync()}:
+   * yields the room from the position to the end and advances by the count
+   * the reader answers with, until `null` or full. When the memory is full
+   * it grows (see {@linkcode growthEnd}); shared memory only after the
+   * reader has put bytes into a scratch buffer, because it cannot shrink.
+   */
+  *#readFromSteps(): Steps {
+    if (this.#closed) throw new CursorClosedError(READ_FROM);
+    if (this.#readOnly) throw new CursorReadOnlyError(READ_FROM);
+    const initial = this.#bytes.byteLength;
+    let grownTo = -1;
+    let total = 0;
+    try {
+      for (let idle = 0;;) {
+        if (this.#closed) throw new CursorClosedError(READ_FROM);
+        const bytes = this.#bytes;
+        const start = this.#position;
+        const length = bytes.byteLength;
+        let end = length;
+        let scratch: Uint8Array | undefined;
+        if (start >= length) {
+          this.#assertAttached(READ_FROM);
+          const max = capacity(bytes, this.#tracksBuffer);
+          end = growthEnd(start, length, max);
+          if (end <= start) break;
+          if (bytes.buffer instanceof ArrayBuffer) {
+            grow(bytes, end);
+            grownTo = end;
+          } else {
+            scratch = new Uint8Array(Math.min(SHARED_SCRATCH, end - start));
+          }
+        }
+        // The reader fills the wrapped memory itself, never more than fits.
+        const room = scratch ?? bytes.subarray(start, end);
+        const count = yield room;
+        if (count === null) break;
+        checkCount(READ_FROM, "reader", count, 0, room.byteLength);
+        idle = count === 0 ? idle + 1 : 0;
+        if (idle === MAX_EMPTY_READS) {
+          throw new RangeError(
+            `Cannot ${READ_FROM}: it returned 0 bytes ${MAX_EMPTY_READS} times in a row`,
+          );
+        }
+        if (scratch !== undefined && count > 0) {
+          grow(bytes, end);
+          bytes.set(scratch.subarray(0, count), start);
+        }
+        this.#position = start + count;
+        total += count;
+      }
+    } finally {
+      // Give back what growth took beyond the data.
+      const keep = total > 0 ? Math.max(initial, this.#position) : initial;
+      const bytes = this.#bytes;
+      if (bytes.byteLength === grownTo && grownTo > keep) {
+        (bytes.buffer as ArrayBuffer).resize(bytes.byteOffset + keep);
+      }
+    }
+    return total;
+  }
+
+  /**
+   * (Re)makes the cached `DataView` over the wrapped bytes at their current
+   * length: in the constructor and on the slow path of a typed read or write.
+   * The buffer must be attached and the cursor open.
+   *
+   * Speed: one view per cursor, because making one per call would cost more
+   * than the read. The typed fast paths have no check of their own: they
+   * call the cached view inside `try`, and its built-in bounds check throws
+   * when the position is too near the end, when a resizable buffer changed
+   * (the view keeps its length; a shrunk buffer leaves it out of bounds) or
+   * when the buffer was detached; the `catch` takes the slow path. After
+   * `close()`, and for writes to a read-only cursor, the fields hold an empty
+   * placeholder that throws the same way, so state costs the fast path no
+   * branch. In V8 (Deno 2.9.6), measured on a 1 MiB `readUint32` loop against
+   * a raw `DataView` loop: an explicit check that may throw in the fast path
+   * made it about 4x slower, creating the view on first use (`??`) about 2x;
+   * a placeholder until first use made every new cursor pay for an
+   * exception. So the view is made in the constructor.
+   */
+  #makeDataView(): void {
+    const bytes = this.#bytes;
+    const data = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    this.#data = data;
+    this.#writeData = this.#readOnly ? NO_DATA_VIEW : data;
+  }
+
+  /**
+   * The slow path of every typed read: checks the runtime, closed and
+   * length, remakes the cached view (the buffer was resized since it was
+   * made) and reads `size` bytes with `method`, advancing past them.
+   */
+  #getSlow<K extends Getter>(
+    method: K,
+    size: number,
+    littleEndian?: boolean,
+  ): ReturnType<DataView[K]> {
+    assertAccessor(method);
+    if (this.#closed) throw new CursorClosedError("read");
+    const start = this.#position;
+    if (size > this.#bytes.byteLength - start) this.#readShort("read", size);
+    this.#makeDataView();
+    const value = Reflect.apply(DataView.prototype[method], this.#data, [
+      start,
+      littleEndian,
+    ]);
+    this.#position = start + size;
+    return value;
+  }
+
+  /**
+   * The slow path of every typed write: checks the runtime, closed,
+   * read-only and room, remakes the cached view and writes `value` with
+   * `method`, advancing past it.
+   *
+   * @param value The value the fast path converted, or `undefined` when
+   * converting it threw `error`: then `error` is thrown after the checks
+   * that come before it (closed, read-only, room), without growing.
+   */
+  #setSlow(
+    method: Setter,
+    size: number,
+    value: number | bigint | undefined,
+    error: unknown,
+    littleEndian?: boolean,
+  ): void {
+    assertAccessor(method);
+    if (this.#closed) throw new CursorClosedError("write");
+    if (this.#readOnly) throw new CursorReadOnlyError("write");
+    const start = this.#position;
+    this.#reserve("write", start, size, value !== undefined);
+    if (value === undefined) throw error;
+    this.#makeDataView();
+    Reflect.apply(DataView.prototype[method], this.#data, [
+      start,
+      value,
+      littleEndian,
+    ]);
+    this.#position = start + size;
+  }
+
+  // #endregion
+
+  // #region typed numbers (generated by tools/numbers.ts)
+  // Generated from the table in tools/numbers.ts: edit the table and run
+  // `deno task numbers`. Each fast path is the cached view's own bounds
+  // check inside `try` (see #makeDataView()); the `catch` takes the shared
+  // slow path.
 
   /**
    * Reads a signed 8-bit integer at the position and advances past it, as
@@ -2099,621 +2762,5 @@ export class Cursor
     }
   }
 
-  // End of the generated typed numbers.
-
-  /**
-   * Closes the cursor. Afterwards every read, write and seek fails with
-   * {@linkcode CursorClosedError}; {@linkcode Cursor.prototype.bytes | bytes()}
-   * still returns the memory, which belongs to the caller. Calling it again
-   * does nothing, because stream adapters may close more than once.
-   *
-   * @example Close twice
-   * ```ts
-   * import { Cursor, CursorClosedError } from "@iocursor/cursor";
-   * import assert from "node:assert/strict";
-   *
-   * const cursor = new Cursor(new Uint8Array(2));
-   * cursor.close();
-   * cursor.close();
-   * assert.throws(() => cursor.seekSync(0, 0), CursorClosedError);
-   * ```
-   */
-  close(): void {
-    this.#closed = true;
-    // Send the typed fast paths to their slow paths, which throw.
-    this.#data = this.#writeData = NO_DATA_VIEW;
-  }
-
-  /**
-   * Closes the cursor at the end of a `using` block; the same as
-   * {@linkcode Cursor.prototype.close | close()}.
-   *
-   * @example Close with `using`
-   * ```ts
-   * import { Cursor } from "@iocursor/cursor";
-   * import assert from "node:assert/strict";
-   *
-   * let escaped: Cursor;
-   * {
-   *   using cursor = new Cursor(new Uint8Array(2));
-   *   escaped = cursor;
-   * }
-   * assert.equal(escaped.closed, true);
-   * ```
-   */
-  [Symbol.dispose](): void {
-    this.close();
-  }
-
-  /**
-   * A byte stream (`type: "bytes"`) of the wrapped memory from the position
-   * to the end, like `Deno.FsFile.readable`. Each pull copies straight into
-   * the reader's buffer and advances the position, so a BYOB reader (with or
-   * without `min`) gets one copy and nothing else; a default reader gets
-   * freshly allocated chunks of up to 65,536 bytes (`autoAllocateChunkSize`).
-   * The stream never enqueues the cursor's own memory: `enqueue()` transfers
-   * its buffer, which would detach the caller's `ArrayBuffer`.
-   *
-   * Reading starts at the position of the first pull. As with `Deno.FsFile`,
-   * the stream closes the cursor when it reaches the end or is cancelled, so
-   * one object can be handed on as "a file";
-   * {@linkcode Cursor.prototype.bytes | bytes()} and
-   * {@linkcode Cursor.prototype.position | position} still work afterwards, and
-   * a second cursor over the same memory is free when you need to keep reading.
-   * The stream is made on first access and the same one is returned afterwards.
-   *
-   * Chunks are `Uint8Array<ArrayBuffer>`, as from `Deno.FsFile.readable`. The
-   * type is spelled `ReturnType<Uint8Array["slice"]>`, which is that on
-   * TypeScript 5.7 and later and plain `Uint8Array` on 5.2 to 5.6, where
-   * typed arrays are not generic, so the declaration works on both.
-   *
-   * @returns The cursor's readable byte stream.
-   *
-   * @example Read a cursor as a `Response` body, and with a BYOB reader
-   * ```ts
-   * import { Cursor } from "@iocursor/cursor";
-   * import assert from "node:assert/strict";
-   *
-   * const memory = new TextEncoder().encode("hello stream");
-   * const text = await new Response(new Cursor(memory).readable).text();
-   * assert.equal(text, "hello stream");
-   *
-   * const cursor = new Cursor(memory);
-   * cursor.position = 6;
-   * const reader = cursor.readable.getReader({ mode: "byob" });
-   * const { value } = await reader.read(new Uint8Array(16), { min: 6 });
-   * assert.equal(new TextDecoder().decode(value), "stream");
-   * assert.equal(cursor.position, 12);
-   * assert.equal((await reader.read(new Uint8Array(1))).done, true);
-   * assert.equal(cursor.closed, true);
-   * ```
-   */
-  get readable(): ReadableStream<ReturnType<Uint8Array["slice"]>> {
-    return this.#readable ??= _readableOf(this);
-  }
-
-  /**
-   * A stream that writes each chunk at the position with
-   * {@linkcode Cursor.prototype.writeSync | writeSync()}, like
-   * `Deno.FsFile.writable`. A chunk that does not fit errors the stream with
-   * {@linkcode CursorFullError} and none of its bytes are written (a resizable
-   * or growable buffer grows first, see
-   * {@linkcode Cursor.prototype.writeSync | writeSync()}). Closing or aborting
-   * the stream closes the cursor (pass `preventClose` to `pipeTo` to keep it
-   * open); the bytes stay readable through
-   * {@linkcode Cursor.prototype.bytes | bytes()}. The stream is made on first
-   * access and the same one is returned afterwards.
-   *
-   * @returns The cursor's writable stream.
-   *
-   * @example Pipe a body into preallocated memory
-   * ```ts
-   * import { Cursor } from "@iocursor/cursor";
-   * import assert from "node:assert/strict";
-   *
-   * const memory = new Uint8Array(8);
-   * const cursor = new Cursor(memory);
-   * await new Response("download").body!.pipeTo(cursor.writable);
-   * assert.equal(new TextDecoder().decode(memory), "download");
-   * assert.equal(cursor.position, 8);
-   * assert.equal(cursor.closed, true);
-   * ```
-   */
-  get writable(): WritableStream<Uint8Array> {
-    return this.#writable ??= _writableOf(this);
-  }
-
-  /**
-   * Hands the bytes from the position to the end to `writer`, as views of
-   * the wrapped memory (no intermediate copy), advancing by what each call
-   * accepts and calling again after a short write. `writer` sees the cursor's
-   * own memory: it must not keep or transfer it. If `writer` throws, the
-   * position stays after the bytes it accepted before.
-   *
-   * @param writer Where to write, such as a `Deno.FsFile` or another cursor.
-   * @returns The number of bytes written; `0` at or past the end.
-   * @throws {CursorClosedError} If the cursor is closed.
-   * @throws {TypeError} If `writer` has no `writeSync` method, returns a
-   * non-number, or the wrapped buffer has been detached.
-   * @throws {RangeError} If `writer` returns a count outside 1 to the
-   * length it was given (a count of 0 would never finish).
-   *
-   * @example Copy the rest of one cursor into another
-   * ```ts
-   * import { Cursor } from "@iocursor/cursor";
-   * import assert from "node:assert/strict";
-   *
-   * const source = new Cursor(new Uint8Array([1, 2, 3, 4, 5]));
-   * source.position = 2;
-   * const target = new Uint8Array(3);
-   * assert.equal(source.writeToSync(new Cursor(target)), 3);
-   * assert.deepEqual(target, new Uint8Array([3, 4, 5]));
-   * assert.equal(source.position, 5);
-   * ```
-   */
-  writeToSync(writer: WriterSync): number {
-    assertMethod(WRITE_TO, "writer", writer, "writeSync");
-    return runSync(this.#writeToSteps(), (p) => writer.writeSync(p));
-  }
-
-  /**
-   * The asynchronous form of
-   * {@linkcode Cursor.prototype.writeToSync | writeToSync()}: hands the bytes
-   * from the position to the end to `writer` as views of the wrapped memory,
-   * awaiting each call.
-   *
-   * @param writer Where to write, such as a `Deno.FsFile` or another cursor.
-   * @returns The number of bytes written; `0` at or past the end.
-   * @throws {CursorClosedError} As a rejection, if the cursor is closed
-   * (also when it is closed while the copy is waiting on `writer`).
-   * @throws {TypeError} As a rejection, if `writer` has no `write` method,
-   * resolves to a non-number, or the wrapped buffer has been detached.
-   * @throws {RangeError} As a rejection, if `writer` resolves to a count
-   * outside 1 to the length it was given.
-   *
-   * @example Copy to a writer that takes two bytes at a time
-   * ```ts
-   * import { Cursor } from "@iocursor/cursor";
-   * import assert from "node:assert/strict";
-   *
-   * const chunks: number[][] = [];
-   * const writer = {
-   *   write(p: Uint8Array): Promise<number> {
-   *     chunks.push([...p.subarray(0, 2)]);
-   *     return Promise.resolve(Math.min(2, p.byteLength));
-   *   },
-   * };
-   * const cursor = new Cursor(new Uint8Array([1, 2, 3, 4, 5]));
-   * assert.equal(await cursor.writeTo(writer), 5);
-   * assert.deepEqual(chunks, [[1, 2], [3, 4], [5]]);
-   * ```
-   */
-  async writeTo(writer: Writer): Promise<number> {
-    assertMethod(WRITE_TO, "writer", writer, "write");
-    return await run(this.#writeToSteps(), (p) => writer.write(p));
-  }
-
-  /**
-   * Reads from `reader` straight into the wrapped memory at the position until
-   * `reader` returns `null` or the cursor is full, advancing by what was read.
-   * Each read is offered only the room left, so nothing is lost when the cursor
-   * fills up: the rest stays in `reader` (check
-   * {@linkcode Cursor.prototype.remaining | remaining} to tell a full cursor
-   * from the reader's end). A resizable `ArrayBuffer` or growable
-   * `SharedArrayBuffer` grows in place when full: to twice its length or to
-   * 64 KiB past the position, whichever is more, up to its `maxByteLength`.
-   * An `ArrayBuffer` is then trimmed back to end where the data ends. A
-   * `SharedArrayBuffer` cannot shrink, so it grows only once the reader has
-   * put bytes into a scratch buffer of up to 4 KiB (a reader with nothing
-   * left leaves it as it was), and keeps zero bytes past the data. If
-   * `reader` throws, the bytes read before stay and the position is after
-   * them.
-   *
-   * @param reader Where to read from, such as a `Deno.FsFile`.
-   * @returns The number of bytes read.
-   * @throws {CursorClosedError} If the cursor is closed.
-   * @throws {CursorReadOnlyError} If the cursor is read-only.
-   * @throws {TypeError} If `reader` has no `readSync` method, returns
-   * something other than a number or `null`, or the wrapped buffer has been
-   * detached.
-   * @throws {RangeError} If `reader` returns a count outside 0 to the length
-   * it was given, or returns 0 a hundred times in a row.
-   *
-   * @example Fill preallocated memory and leave the rest in the reader
-   * ```ts
-   * import { Cursor } from "@iocursor/cursor";
-   * import assert from "node:assert/strict";
-   *
-   * const reader = new Cursor(new Uint8Array([1, 2, 3, 4, 5]));
-   * const memory = new Uint8Array(3);
-   * const cursor = new Cursor(memory);
-   * assert.equal(cursor.readFromSync(reader), 3);
-   * assert.deepEqual(memory, new Uint8Array([1, 2, 3]));
-   * assert.equal(cursor.remaining, 0);
-   * assert.equal(reader.position, 3);
-   * ```
-   */
-  readFromSync(reader: ReaderSync): number {
-    assertMethod(READ_FROM, "reader", reader, "readSync");
-    return runSync(this.#readFromSteps(), (p) => reader.readSync(p));
-  }
-
-  /**
-   * The asynchronous form of
-   * {@linkcode Cursor.prototype.readFromSync | readFromSync()}: reads from
-   * `reader` into the wrapped memory at the position until its end or until the
-   * cursor is full, growing a resizable or growable buffer in place.
-   *
-   * @param reader Where to read from, such as a `Deno.FsFile`.
-   * @returns The number of bytes read.
-   * @throws {CursorClosedError} As a rejection, if the cursor is closed
-   * (also when it is closed while the copy is waiting on `reader`).
-   * @throws {CursorReadOnlyError} As a rejection, if the cursor is read-only.
-   * @throws {TypeError} As a rejection, if `reader` has no `read` method,
-   * resolves to something other than a number or `null`, or the wrapped
-   * buffer has been detached.
-   * @throws {RangeError} As a rejection, if `reader` resolves to a count
-   * outside 0 to the length it was given, or to 0 a hundred times in a row.
-   *
-   * @example Read a body of unknown size into a resizable buffer
-   * ```ts
-   * import { Cursor } from "@iocursor/cursor";
-   * import assert from "node:assert/strict";
-   *
-   * const buffer = new ArrayBuffer(0, { maxByteLength: 1024 });
-   * const cursor = new Cursor(buffer);
-   * const reader = new Cursor(new TextEncoder().encode("grown in place"));
-   * assert.equal(await cursor.readFrom(reader), 14);
-   * assert.equal(buffer.byteLength, 14);
-   * assert.equal(new TextDecoder().decode(buffer), "grown in place");
-   * ```
-   */
-  async readFrom(reader: Reader): Promise<number> {
-    assertMethod(READ_FROM, "reader", reader, "read");
-    return await run(this.#readFromSteps(), (p) => reader.read(p));
-  }
-
-  /** Validates and applies a seek; the position is unchanged on failure. */
-  #seek(
-    action: string,
-    name: string,
-    offset: unknown,
-    whence: SeekMode,
-  ): number {
-    if (this.#closed) throw new CursorClosedError(action);
-    const end = this.#bytes.byteLength;
-    if (end === 0) this.#assertAttached(action);
-    const distance = toOffset(action, name, offset);
-    return this.#position = resolvePosition(
-      action,
-      distance,
-      whence,
-      this.#position,
-      end,
-    );
-  }
-
-  /** The checks of every read into `p`, in the order they are reported. */
-  #assertReadable(p: Uint8Array): void {
-    if (this.#closed) throw new CursorClosedError("read");
-    if (!isBytes(p)) throw notBytes("read", "p", p);
-  }
-
-  /** The checks of every write of `p`, in the order they are reported. */
-  #assertWritable(p: Uint8Array): void {
-    if (this.#closed) throw new CursorClosedError("write");
-    if (this.#readOnly) throw new CursorReadOnlyError("write");
-    if (!isBytes(p)) throw notBytes("write", "p", p);
-  }
-
-  /**
-   * The core of {@linkcode Cursor.prototype.readSync | readSync()} and
-   * {@linkcode Cursor.prototype.readAtSync | readAtSync()}: copies what
-   * remains from `start`, up to `p.byteLength` bytes, into `p`. It does not
-   * move the position.
-   *
-   * @returns The count; `0` for an empty `p`; `null` at or past the end.
-   */
-  #copyOut(p: Uint8Array, start: number): number | null {
-    const bytes = this.#bytes;
-    const count = Math.min(p.byteLength, bytes.byteLength - start);
-    if (count <= 0) {
-      this.#assertAttached("read");
-      return p.byteLength === 0 ? 0 : null;
-    }
-    // One subarray + set: a memmove in the engine, overlap-safe by spec.
-    p.set(bytes.subarray(start, start + count));
-    return count;
-  }
-
-  /**
-   * The core of {@linkcode Cursor.prototype.writeSync | writeSync()} and
-   * {@linkcode Cursor.prototype.writeAtSync | writeAtSync()}: copies all of
-   * `p` to `start`, growing the memory in place when it can. It does not
-   * move the position.
-   *
-   * @returns `p.byteLength`.
-   */
-  #copyIn(p: Uint8Array, start: number): number {
-    const bytes = this.#bytes;
-    const count = p.byteLength;
-    if (count === 0 || count > bytes.byteLength - start) {
-      return this.#copyInSlow(p, start);
-    }
-    // One set: a memmove in the engine, overlap-safe by spec.
-    bytes.set(p, start);
-    return count;
-  }
-
-  /**
-   * The slow path of `#copyIn()`:
-   * empty `p`, a detached buffer, growth in place, or full. The fast path
-   * stays one bounds check and one `set`.
-   */
-  #copyInSlow(p: Uint8Array, start: number): number {
-    const count = p.byteLength;
-    this.#reserve("write", start, count, true);
-    if (count === 0) return 0;
-    // `count` was read before growing: a length-tracking `p` over this
-    // buffer has grown too, and only its old bytes are to be written.
-    this.#bytes.set(p.subarray(0, count), start);
-    return count;
-  }
-
-  /**
-   * Claims `size` bytes at the position for
-   * {@linkcode Cursor.prototype.take | take()} or
-   * {@linkcode Cursor.prototype.readExactSync | readExactSync()} and advances
-   * past them. The callers check `#closed` first, before their arguments.
-   *
-   * @returns Where the claimed bytes start.
-   */
-  #claimRead(action: string, size: number): number {
-    const start = this.#position;
-    // Hot path: one subtraction and one comparison; the rest is the slow path.
-    if (size > this.#bytes.byteLength - start) this.#readShort(action, size);
-    this.#position = start + size;
-    return start;
-  }
-
-  /** The slow path of a claim that does not fit: detached, empty, or EOF. */
-  #readShort(action: string, size: number): void {
-    this.#assertAttached(action);
-    // Reading no bytes succeeds anywhere, even past the end.
-    if (size > 0) throw new UnexpectedEofError(action, size, this.remaining);
-  }
-
-  /**
-   * A view of the wrapped bytes from `start` to `end`, clamped (Rust's
-   * `remaining_slice`). An empty view of a detached buffer, or of a resizable
-   * buffer shrunk below the view's offset, makes `subarray` throw: the first
-   * is reported, the second is empty memory like any other.
-   */
-  #view(action: string, start: number, end: number | undefined): Uint8Array {
-    const bytes = this.#bytes;
-    try {
-      return bytes.subarray(start, end);
-    } catch {
-      this.#assertAttached(action);
-      return new Uint8Array(bytes.buffer, 0, 0);
-    }
-  }
-
-  /**
-   * (Re)makes the cached `DataView` over the wrapped bytes at their current
-   * length: in the constructor and on the slow path of a typed read or write.
-   * The buffer must be attached and the cursor open.
-   *
-   * Speed: one view per cursor, because making one per call would cost more
-   * than the read. The typed fast paths have no check of their own: they
-   * call the cached view inside `try`, and its built-in bounds check throws
-   * when the position is too near the end, when a resizable buffer changed
-   * (the view keeps its length; a shrunk buffer leaves it out of bounds) or
-   * when the buffer was detached; the `catch` takes the slow path. After
-   * `close()`, and for writes to a read-only cursor, the fields hold an empty
-   * placeholder that throws the same way, so state costs the fast path no
-   * branch. In V8 (Deno 2.9.6), measured on a 1 MiB `readUint32` loop against
-   * a raw `DataView` loop: an explicit check that may throw in the fast path
-   * made it about 4x slower, creating the view on first use (`??`) about 2x;
-   * a placeholder until first use made every new cursor pay for an
-   * exception. So the view is made in the constructor.
-   */
-  #makeDataView(): void {
-    const bytes = this.#bytes;
-    const data = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    this.#data = data;
-    this.#writeData = this.#readOnly ? NO_DATA_VIEW : data;
-  }
-
-  /**
-   * The slow path of every typed read: checks the runtime, closed and
-   * length, remakes the cached view (the buffer was resized since it was
-   * made) and reads `size` bytes with `method`, advancing past them.
-   */
-  #getSlow<K extends Getter>(
-    method: K,
-    size: number,
-    littleEndian?: boolean,
-  ): ReturnType<DataView[K]> {
-    assertAccessor(method);
-    if (this.#closed) throw new CursorClosedError("read");
-    const start = this.#position;
-    if (size > this.#bytes.byteLength - start) this.#readShort("read", size);
-    this.#makeDataView();
-    const value = Reflect.apply(DataView.prototype[method], this.#data, [
-      start,
-      littleEndian,
-    ]);
-    this.#position = start + size;
-    return value;
-  }
-
-  /**
-   * The slow path of every typed write: checks the runtime, closed,
-   * read-only and room, remakes the cached view and writes `value` with
-   * `method`, advancing past it.
-   *
-   * @param value The value the fast path converted, or `undefined` when
-   * converting it threw `error`: then `error` is thrown after the checks
-   * that come before it (closed, read-only, room), without growing.
-   */
-  #setSlow(
-    method: Setter,
-    size: number,
-    value: number | bigint | undefined,
-    error: unknown,
-    littleEndian?: boolean,
-  ): void {
-    assertAccessor(method);
-    if (this.#closed) throw new CursorClosedError("write");
-    if (this.#readOnly) throw new CursorReadOnlyError("write");
-    const start = this.#position;
-    this.#reserve("write", start, size, value !== undefined);
-    if (value === undefined) throw error;
-    this.#makeDataView();
-    Reflect.apply(DataView.prototype[method], this.#data, [
-      start,
-      value,
-      littleEndian,
-    ]);
-    this.#position = start + size;
-  }
-
-  /**
-   * Makes sure `count` bytes from `start` lie inside the wrapped memory,
-   * growing it in place when it can and `grows` is true.
-   *
-   * @throws {TypeError} If the buffer is detached.
-   * @throws {CursorFullError} If the bytes do not fit even after growing;
-   * then nothing changed.
-   */
-  #reserve(action: string, start: number, count: number, grows: boolean): void {
-    this.#assertAttached(action);
-    const end = start + count;
-    if (count === 0 || end <= this.#bytes.byteLength) return;
-    const room = capacity(this.#bytes, this.#tracksBuffer);
-    if (end > room) {
-      throw new CursorFullError(action, count, Math.max(0, room - start));
-    }
-    if (grows) grow(this.#bytes, end);
-  }
-
-  /**
-   * The steps of {@linkcode Cursor.prototype.writeToSync | writeToSync()}:
-   * yields the rest of the memory as a view and advances by the count the
-   * writer answers with.
-   */
-  *#writeToSteps(): Steps {
-    let total = 0;
-    for (;;) {
-      if (this.#closed) throw new CursorClosedError(WRITE_TO);
-      const bytes = this.#bytes;
-      const start = this.#position;
-      const length = bytes.byteLength - start;
-      if (length <= 0) {
-        this.#assertAttached(WRITE_TO);
-        return total;
-      }
-      // A view, not a copy: the writer reads the wrapped memory itself.
-      const count = yield bytes.subarray(start, start + length);
-      checkCount(WRITE_TO, "writer", count, 1, length);
-      this.#position = start + count;
-      total += count;
-    }
-  }
-
-  /**
-   * The steps of {@linkcode Cursor.prototype.readFromSync | readFromSync()}:
-   * yields the room from the position to the end and advances by the count
-   * the reader answers with, until `null` or full. When the memory is full
-   * it grows (see {@linkcode growthEnd}); shared memory only after the
-   * reader has put bytes into a scratch buffer, because it cannot shrink.
-   */
-  *#readFromSteps(): Steps {
-    if (this.#closed) throw new CursorClosedError(READ_FROM);
-    if (this.#readOnly) throw new CursorReadOnlyError(READ_FROM);
-    const initial = this.#bytes.byteLength;
-    let grownTo = -1;
-    let total = 0;
-    try {
-      for (let idle = 0;;) {
-        if (this.#closed) throw new CursorClosedError(READ_FROM);
-        const bytes = this.#bytes;
-        const start = this.#position;
-        const length = bytes.byteLength;
-        let end = length;
-        let scratch: Uint8Array | undefined;
-        if (start >= length) {
-          this.#assertAttached(READ_FROM);
-          const max = capacity(bytes, this.#tracksBuffer);
-          end = growthEnd(start, length, max);
-          if (end <= start) break;
-          if (bytes.buffer instanceof ArrayBuffer) {
-            grow(bytes, end);
-            grownTo = end;
-          } else {
-            scratch = new Uint8Array(Math.min(SHARED_SCRATCH, end - start));
-          }
-        }
-        // The reader fills the wrapped memory itself, never more than fits.
-        const room = scratch ?? bytes.subarray(start, end);
-        const count = yield room;
-        if (count === null) break;
-        checkCount(READ_FROM, "reader", count, 0, room.byteLength);
-        idle = count === 0 ? idle + 1 : 0;
-        if (idle === MAX_EMPTY_READS) {
-          throw new RangeError(
-            `Cannot ${READ_FROM}: it returned 0 bytes ${MAX_EMPTY_READS} times in a row`,
-          );
-        }
-        if (scratch !== undefined && count > 0) {
-          grow(bytes, end);
-          bytes.set(scratch.subarray(0, count), start);
-        }
-        this.#position = start + count;
-        total += count;
-      }
-    } finally {
-      // Give back what growth took beyond the data.
-      const keep = total > 0 ? Math.max(initial, this.#position) : initial;
-      const bytes = this.#bytes;
-      if (bytes.byteLength === grownTo && grownTo > keep) {
-        (bytes.buffer as ArrayBuffer).resize(bytes.byteOffset + keep);
-      }
-    }
-    return total;
-  }
-
-  /** Throws if the wrapped buffer was detached (a detached view is empty). */
-  #assertAttached(action: string): void {
-    const bytes = this.#bytes;
-    if (bytes.byteLength === 0 && isDetached(bytes.buffer)) {
-      throw new TypeError(
-        `Cannot ${action}: the underlying ArrayBuffer is detached`,
-      );
-    }
-  }
-
-  /** The generator behind {@linkcode Cursor.prototype.lines | lines()}. */
-  *#lines(): Generator<Uint8Array, void, unknown> {
-    for (let line; (line = this.readLine()) !== null;) yield line;
-  }
-
-  /**
-   * The slow path of {@linkcode Cursor.prototype.writeString | writeString()}:
-   * counts the UTF-8 bytes first, so that text that does not fit changes
-   * nothing (`encodeInto` would write a part of it), then grows the memory
-   * when it can and writes.
-   *
-   * @returns The number of bytes written.
-   */
-  #writeStringSlow(text: string, start: number): number {
-    const count = utf8Length(text);
-    this.#reserve("write", start, count, true);
-    if (count !== 0) {
-      encodeInto(text, this.#bytes.subarray(start, start + count));
-    }
-    this.#position = start + count;
-    return count;
-  }
+  // #endregion
 }
