@@ -1,6 +1,7 @@
 /**
- * Viewing a cursor's source as bytes without copying, and telling whether
- * its buffer has been detached.
+ * The wrapped bytes: viewing a cursor's source as bytes without copying,
+ * views and copies of a range of them, and telling whether their buffer has
+ * been detached.
  *
  * @module
  */
@@ -82,4 +83,72 @@ function hasSlot(
     return false;
   }
   return true;
+}
+
+/**
+ * Throws if the buffer of `bytes` was detached (a detached view is empty).
+ *
+ * @param bytes The wrapped memory.
+ * @param action The action for the error message, such as `"read"`.
+ * @throws {TypeError} If the buffer is detached.
+ */
+export function assertAttached(bytes: Uint8Array, action: string): void {
+  if (bytes.byteLength === 0 && isDetached(bytes.buffer)) {
+    throw new TypeError(
+      `Cannot ${action}: the underlying ArrayBuffer is detached`,
+    );
+  }
+}
+
+/**
+ * A view of `bytes` from `start` to `end`, clamped (Rust's
+ * `remaining_slice`). An empty view of a detached buffer, or of a resizable
+ * buffer shrunk below the view's offset, makes `subarray` throw: the first
+ * is reported, the second is empty memory like any other.
+ *
+ * @param bytes The wrapped memory.
+ * @param action The action for the error message, such as `"take"`.
+ * @param start Where the view starts.
+ * @param end Where it ends, clamped to the length; the end of the memory
+ * when `undefined`.
+ * @returns A view that aliases `bytes`.
+ * @throws {TypeError} If the buffer is detached.
+ */
+export function view(
+  bytes: Uint8Array,
+  action: string,
+  start: number,
+  end: number | undefined,
+): Uint8Array {
+  try {
+    return bytes.subarray(start, end);
+  } catch {
+    assertAttached(bytes, action);
+    return new Uint8Array(bytes.buffer, 0, 0);
+  }
+}
+
+/**
+ * The core of `readSync()` and `readAtSync()`: copies what remains of
+ * `bytes` from `start`, up to `p.byteLength` bytes, into `p`.
+ *
+ * @param bytes The wrapped memory.
+ * @param p Where the bytes go.
+ * @param start Where they come from in `bytes`.
+ * @returns The count; `0` for an empty `p`; `null` at or past the end.
+ * @throws {TypeError} If the buffer is detached.
+ */
+export function copyOut(
+  bytes: Uint8Array,
+  p: Uint8Array,
+  start: number,
+): number | null {
+  const count = Math.min(p.byteLength, bytes.byteLength - start);
+  if (count <= 0) {
+    assertAttached(bytes, "read");
+    return p.byteLength === 0 ? 0 : null;
+  }
+  // One subarray + set: a memmove in the engine, overlap-safe by spec.
+  p.set(bytes.subarray(start, start + count));
+  return count;
 }

@@ -1,11 +1,14 @@
 /**
  * Growth of resizable memory in place: how far a view can grow, growing it,
- * how far `readFrom()` grows a full buffer, and resizing for `truncate()`.
+ * writes that grow it, how far `readFrom()` grows a full buffer, and resizing
+ * for `truncate()`.
  *
  * @module
  */
 
+import { assertAttached } from "./_bytes.ts";
 import { byteCount } from "./_checks.ts";
+import { CursorFullError } from "./errors.ts";
 
 /**
  * The fewest bytes `readFrom()` grows a full buffer by past the position.
@@ -52,6 +55,88 @@ export function grow(bytes: Uint8Array, end: number): void {
   const size = bytes.byteOffset + end;
   if (buffer instanceof ArrayBuffer) buffer.resize(size);
   else buffer.grow(size);
+}
+
+/**
+ * Makes sure `count` bytes from `start` lie inside `bytes`, growing its
+ * buffer in place when it can and `grows` is true.
+ *
+ * @param bytes The wrapped memory.
+ * @param tracksBuffer Whether the cursor made `bytes` itself as a
+ * length-tracking view of a whole buffer.
+ * @param action The action for the error message, such as `"write"`.
+ * @param start Where the bytes start.
+ * @param count How many bytes.
+ * @param grows Whether to grow the memory when the bytes fit only after
+ * growing (else only check that they would).
+ * @throws {TypeError} If the buffer is detached.
+ * @throws {CursorFullError} If the bytes do not fit even after growing;
+ * then nothing changed.
+ */
+export function reserve(
+  bytes: Uint8Array,
+  tracksBuffer: boolean,
+  action: string,
+  start: number,
+  count: number,
+  grows: boolean,
+): void {
+  assertAttached(bytes, action);
+  const end = start + count;
+  if (count === 0 || end <= bytes.byteLength) return;
+  const room = capacity(bytes, tracksBuffer);
+  if (end > room) {
+    throw new CursorFullError(action, count, Math.max(0, room - start));
+  }
+  if (grows) grow(bytes, end);
+}
+
+/**
+ * The core of `writeSync()` and `writeAtSync()`: copies all of `p` into
+ * `bytes` at `start`, growing the memory in place when it can.
+ *
+ * @param bytes The wrapped memory.
+ * @param tracksBuffer Whether the cursor made `bytes` itself as a
+ * length-tracking view of a whole buffer.
+ * @param p The bytes to write.
+ * @param start Where they go in `bytes`.
+ * @returns `p.byteLength`.
+ * @throws {TypeError} If the buffer is detached.
+ * @throws {CursorFullError} If `p` does not fit even after growing; then
+ * nothing changed.
+ */
+export function copyIn(
+  bytes: Uint8Array,
+  tracksBuffer: boolean,
+  p: Uint8Array,
+  start: number,
+): number {
+  const count = p.byteLength;
+  if (count === 0 || count > bytes.byteLength - start) {
+    return copyInSlow(bytes, tracksBuffer, p, start);
+  }
+  // One set: a memmove in the engine, overlap-safe by spec.
+  bytes.set(p, start);
+  return count;
+}
+
+/**
+ * The slow path of {@linkcode copyIn}: empty `p`, a detached buffer, growth
+ * in place, or full. The fast path stays one bounds check and one `set`.
+ */
+function copyInSlow(
+  bytes: Uint8Array,
+  tracksBuffer: boolean,
+  p: Uint8Array,
+  start: number,
+): number {
+  const count = p.byteLength;
+  reserve(bytes, tracksBuffer, "write", start, count, true);
+  if (count === 0) return 0;
+  // `count` was read before growing: a length-tracking `p` over this
+  // buffer has grown too, and only its old bytes are to be written.
+  bytes.set(p.subarray(0, count), start);
+  return count;
 }
 
 /**

@@ -4,7 +4,7 @@
  * @module
  */
 
-import { isDetached, toBytes } from "./_bytes.ts";
+import { assertAttached, copyOut, toBytes, view } from "./_bytes.ts";
 import {
   assertAccessor,
   assertMethod,
@@ -17,18 +17,23 @@ import {
   toLength,
   toReadOnly,
 } from "./_checks.ts";
-import { capacity, grow, growthEnd, resize } from "./_growth.ts";
-import { resolvePosition, toOffset, toPosition } from "./_position.ts";
+import {
+  capacity,
+  copyIn,
+  grow,
+  growthEnd,
+  reserve,
+  resize,
+} from "./_growth.ts";
 import { run, runSync, type Steps } from "./_steps.ts";
 import { CR, decode, encodeInto, LF, notString, utf8Length } from "./_text.ts";
 import { _readableOf, _writableOf } from "./_streams.ts";
 import {
   CursorClosedError,
-  CursorFullError,
   CursorReadOnlyError,
   UnexpectedEofError,
 } from "./errors.ts";
-import { SeekMode } from "./seeker.ts";
+import { resolvePosition, SeekMode, toOffset, toPosition } from "./seeker.ts";
 import type {
   Closer,
   Reader,
@@ -376,7 +381,7 @@ export class Cursor
   readSync(p: Uint8Array): number | null {
     this.#assertReadable(p);
     const start = this.#position;
-    const count = this.#copyOut(p, start);
+    const count = copyOut(this.#bytes, p, start);
     this.#position = start + (count ?? 0);
     return count;
   }
@@ -475,7 +480,7 @@ export class Cursor
   writeSync(p: Uint8Array): number {
     this.#assertWritable(p);
     const start = this.#position;
-    const count = this.#copyIn(p, start);
+    const count = copyIn(this.#bytes, this.#tracksBuffer, p, start);
     this.#position = start + count;
     return count;
   }
@@ -656,7 +661,7 @@ export class Cursor
     if (this.#closed) throw new CursorClosedError("peek");
     const start = this.#position;
     // subarray clamps the end to the length: no remaining-bytes math needed.
-    return this.#view("peek", start, start + toLength("peek", n));
+    return view(this.#bytes, "peek", start, start + toLength("peek", n));
   }
 
   /**
@@ -690,7 +695,7 @@ export class Cursor
   take(n: number): Uint8Array {
     if (this.#closed) throw new CursorClosedError("take");
     const start = this.#claimRead("take", toLength("take", n));
-    return this.#view("take", start, start + n);
+    return view(this.#bytes, "take", start, start + n);
   }
 
   /**
@@ -716,7 +721,7 @@ export class Cursor
    */
   remainder(): Uint8Array {
     if (this.#closed) throw new CursorClosedError("get the remainder");
-    return this.#view("get the remainder", this.#position, undefined);
+    return view(this.#bytes, "get the remainder", this.#position, undefined);
   }
 
   /**
@@ -758,7 +763,7 @@ export class Cursor
     const start = this.#position;
     const length = bytes.byteLength;
     if (start >= length) {
-      this.#assertAttached("read until a delimiter");
+      assertAttached(this.#bytes, "read until a delimiter");
       return null;
     }
     // indexOf is a native scan; a JavaScript byte loop would be slower.
@@ -802,7 +807,7 @@ export class Cursor
     const count = p.byteLength;
     const start = this.#claimRead("read exactly", count);
     // One subarray + set: a memmove in the engine, overlap-safe by spec.
-    p.set(this.#view("read exactly", start, start + count));
+    p.set(view(this.#bytes, "read exactly", start, start + count));
     return p;
   }
 
@@ -873,7 +878,7 @@ export class Cursor
    */
   readAtSync(p: Uint8Array, offset: number | bigint): number | null {
     this.#assertReadable(p);
-    return this.#copyOut(p, toPosition("set the read offset", offset));
+    return copyOut(this.#bytes, p, toPosition("set the read offset", offset));
   }
 
   /**
@@ -943,7 +948,12 @@ export class Cursor
    */
   writeAtSync(p: Uint8Array, offset: number | bigint): number {
     this.#assertWritable(p);
-    return this.#copyIn(p, toPosition("set the write offset", offset));
+    return copyIn(
+      this.#bytes,
+      this.#tracksBuffer,
+      p,
+      toPosition("set the write offset", offset),
+    );
   }
 
   /**
@@ -1019,7 +1029,7 @@ export class Cursor
     const start = this.#position;
     const length = bytes.byteLength;
     if (start >= length) {
-      this.#assertAttached("read a line");
+      assertAttached(this.#bytes, "read a line");
       return null;
     }
     // indexOf is a native scan; a JavaScript byte loop would be slower.
@@ -1122,9 +1132,9 @@ export class Cursor
     }
     const count = toLength("decode", byteLength, "byteLength");
     const start = this.#claimRead("decode", count);
-    const view = this.#view("decode", start, start + count);
+    const encoded = view(this.#bytes, "decode", start, start + count);
     try {
-      return decode(view, fatal);
+      return decode(encoded, fatal);
     } catch {
       this.#position = start;
       throw new TypeError(
@@ -1243,7 +1253,7 @@ export class Cursor
     if (this.#closed) throw new CursorClosedError("truncate");
     if (this.#readOnly) throw new CursorReadOnlyError("truncate");
     const end = toLength("truncate", size, "size");
-    this.#assertAttached("truncate");
+    assertAttached(this.#bytes, "truncate");
     resize(this.#bytes, this.#tracksBuffer, end);
   }
 
@@ -1525,7 +1535,7 @@ export class Cursor
   ): number {
     if (this.#closed) throw new CursorClosedError(action);
     const end = this.#bytes.byteLength;
-    if (end === 0) this.#assertAttached(action);
+    if (end === 0) assertAttached(this.#bytes, action);
     const distance = toOffset(action, name, offset);
     return this.#position = resolvePosition(
       action,
@@ -1549,36 +1559,6 @@ export class Cursor
     if (!isBytes(p)) throw notBytes("write", "p", p);
   }
 
-  /** Throws if the wrapped buffer was detached (a detached view is empty). */
-  #assertAttached(action: string): void {
-    const bytes = this.#bytes;
-    if (bytes.byteLength === 0 && isDetached(bytes.buffer)) {
-      throw new TypeError(
-        `Cannot ${action}: the underlying ArrayBuffer is detached`,
-      );
-    }
-  }
-
-  /**
-   * The core of {@linkcode Cursor.prototype.readSync | readSync()} and
-   * {@linkcode Cursor.prototype.readAtSync | readAtSync()}: copies what
-   * remains from `start`, up to `p.byteLength` bytes, into `p`. It does not
-   * move the position.
-   *
-   * @returns The count; `0` for an empty `p`; `null` at or past the end.
-   */
-  #copyOut(p: Uint8Array, start: number): number | null {
-    const bytes = this.#bytes;
-    const count = Math.min(p.byteLength, bytes.byteLength - start);
-    if (count <= 0) {
-      this.#assertAttached("read");
-      return p.byteLength === 0 ? 0 : null;
-    }
-    // One subarray + set: a memmove in the engine, overlap-safe by spec.
-    p.set(bytes.subarray(start, start + count));
-    return count;
-  }
-
   /**
    * Claims `size` bytes at the position for
    * {@linkcode Cursor.prototype.take | take()} or
@@ -1597,78 +1577,9 @@ export class Cursor
 
   /** The slow path of a claim that does not fit: detached, empty, or EOF. */
   #readShort(action: string, size: number): void {
-    this.#assertAttached(action);
+    assertAttached(this.#bytes, action);
     // Reading no bytes succeeds anywhere, even past the end.
     if (size > 0) throw new UnexpectedEofError(action, size, this.remaining);
-  }
-
-  /**
-   * A view of the wrapped bytes from `start` to `end`, clamped (Rust's
-   * `remaining_slice`). An empty view of a detached buffer, or of a resizable
-   * buffer shrunk below the view's offset, makes `subarray` throw: the first
-   * is reported, the second is empty memory like any other.
-   */
-  #view(action: string, start: number, end: number | undefined): Uint8Array {
-    const bytes = this.#bytes;
-    try {
-      return bytes.subarray(start, end);
-    } catch {
-      this.#assertAttached(action);
-      return new Uint8Array(bytes.buffer, 0, 0);
-    }
-  }
-
-  /**
-   * The core of {@linkcode Cursor.prototype.writeSync | writeSync()} and
-   * {@linkcode Cursor.prototype.writeAtSync | writeAtSync()}: copies all of
-   * `p` to `start`, growing the memory in place when it can. It does not
-   * move the position.
-   *
-   * @returns `p.byteLength`.
-   */
-  #copyIn(p: Uint8Array, start: number): number {
-    const bytes = this.#bytes;
-    const count = p.byteLength;
-    if (count === 0 || count > bytes.byteLength - start) {
-      return this.#copyInSlow(p, start);
-    }
-    // One set: a memmove in the engine, overlap-safe by spec.
-    bytes.set(p, start);
-    return count;
-  }
-
-  /**
-   * The slow path of `#copyIn()`:
-   * empty `p`, a detached buffer, growth in place, or full. The fast path
-   * stays one bounds check and one `set`.
-   */
-  #copyInSlow(p: Uint8Array, start: number): number {
-    const count = p.byteLength;
-    this.#reserve("write", start, count, true);
-    if (count === 0) return 0;
-    // `count` was read before growing: a length-tracking `p` over this
-    // buffer has grown too, and only its old bytes are to be written.
-    this.#bytes.set(p.subarray(0, count), start);
-    return count;
-  }
-
-  /**
-   * Makes sure `count` bytes from `start` lie inside the wrapped memory,
-   * growing it in place when it can and `grows` is true.
-   *
-   * @throws {TypeError} If the buffer is detached.
-   * @throws {CursorFullError} If the bytes do not fit even after growing;
-   * then nothing changed.
-   */
-  #reserve(action: string, start: number, count: number, grows: boolean): void {
-    this.#assertAttached(action);
-    const end = start + count;
-    if (count === 0 || end <= this.#bytes.byteLength) return;
-    const room = capacity(this.#bytes, this.#tracksBuffer);
-    if (end > room) {
-      throw new CursorFullError(action, count, Math.max(0, room - start));
-    }
-    if (grows) grow(this.#bytes, end);
   }
 
   /**
@@ -1681,7 +1592,7 @@ export class Cursor
    */
   #writeStringSlow(text: string, start: number): number {
     const count = utf8Length(text);
-    this.#reserve("write", start, count, true);
+    reserve(this.#bytes, this.#tracksBuffer, "write", start, count, true);
     if (count !== 0) {
       encodeInto(text, this.#bytes.subarray(start, start + count));
     }
@@ -1707,7 +1618,7 @@ export class Cursor
       const start = this.#position;
       const length = bytes.byteLength - start;
       if (length <= 0) {
-        this.#assertAttached(WRITE_TO);
+        assertAttached(this.#bytes, WRITE_TO);
         return total;
       }
       // A view, not a copy: the writer reads the wrapped memory itself.
@@ -1740,7 +1651,7 @@ export class Cursor
         let end = length;
         let scratch: Uint8Array | undefined;
         if (start >= length) {
-          this.#assertAttached(READ_FROM);
+          assertAttached(this.#bytes, READ_FROM);
           const max = capacity(bytes, this.#tracksBuffer);
           end = growthEnd(start, length, max);
           if (end <= start) break;
@@ -1849,7 +1760,14 @@ export class Cursor
     if (this.#closed) throw new CursorClosedError("write");
     if (this.#readOnly) throw new CursorReadOnlyError("write");
     const start = this.#position;
-    this.#reserve("write", start, size, value !== undefined);
+    reserve(
+      this.#bytes,
+      this.#tracksBuffer,
+      "write",
+      start,
+      size,
+      value !== undefined,
+    );
     if (value === undefined) throw error;
     this.#makeDataView();
     Reflect.apply(DataView.prototype[method], this.#data, [
