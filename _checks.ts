@@ -51,7 +51,7 @@ export function isBytes(value: unknown): value is Uint8Array {
 }
 
 /** The error for an argument `name` that is not a `Uint8Array`. */
-export function notBytes(
+export function notUint8Array(
   action: string,
   name: string,
   value: unknown,
@@ -97,7 +97,7 @@ export function toLength(action: string, value: unknown, name = "n"): number {
 }
 
 /** The error for a `readUntil()` delimiter that is not a byte value. */
-export function notByte(value: unknown): TypeError {
+export function notDelimiter(value: unknown): TypeError {
   const ErrorClass = typeof value === "number" ? RangeError : TypeError;
   return new ErrorClass(
     `Cannot read until a delimiter: delimiter must be an integer from 0 to 255, received ${

@@ -8,7 +8,7 @@ import { describe } from "./_checks.ts";
 import type { Closer, ReaderSync, WriterSync } from "./types.ts";
 
 /** The size of the chunks a default reader of `Cursor.readable` gets. */
-export const _CHUNK_SIZE = 65_536;
+const CHUNK_SIZE = 65_536;
 
 /**
  * Makes the readable byte stream of `cursor`: each pull copies from the
@@ -18,14 +18,14 @@ export const _CHUNK_SIZE = 65_536;
  * @param cursor The cursor to read from.
  * @returns A stream of type `"bytes"`.
  */
-export function _readableOf(
+export function readableOf(
   cursor: ReaderSync & Closer,
 ): ReadableStream<Uint8Array<ArrayBuffer>> {
   return new ReadableStream({
     type: "bytes",
     // With a chunk size every pull has a BYOB request, even for a default
     // reader, so there is one code path and it never enqueues.
-    autoAllocateChunkSize: _CHUNK_SIZE,
+    autoAllocateChunkSize: CHUNK_SIZE,
     pull(controller): void {
       const request = controller.byobRequest as ReadableStreamBYOBRequest;
       // The request's view is a Uint8Array over the reader's buffer, offset
@@ -55,7 +55,7 @@ export function _readableOf(
  * @param cursor The cursor to write to.
  * @returns A stream of `Uint8Array` chunks.
  */
-export function _writableOf(
+export function writableOf(
   cursor: WriterSync & Closer,
 ): WritableStream<Uint8Array> {
   return new WritableStream({

@@ -12,8 +12,8 @@ import {
   checkCount,
   describe,
   isBytes,
-  notByte,
-  notBytes,
+  notDelimiter,
+  notUint8Array,
   toLength,
   toReadOnly,
 } from "./_checks.ts";
@@ -27,7 +27,7 @@ import {
 } from "./_growth.ts";
 import { run, runSync, type Steps } from "./_steps.ts";
 import { CR, decode, encodeInto, LF, notString, utf8Length } from "./_text.ts";
-import { _readableOf, _writableOf } from "./_streams.ts";
+import { readableOf, writableOf } from "./_streams.ts";
 import {
   CursorClosedError,
   CursorReadOnlyError,
@@ -49,16 +49,25 @@ import type {
  * writes: empty, so every typed access throws and takes its slow path.
  */
 const NO_DATA_VIEW = new DataView(new ArrayBuffer(0));
-/**
- * The action named in errors of
- * {@linkcode Cursor.prototype.writeTo | writeTo()}.
- */
+
+// The actions that error messages name, as in "Cannot <action>: <reason>".
+const READ = "read";
+const WRITE = "write";
+const SEEK = "seek";
+const SET_POSITION = "set position";
+const PEEK = "peek";
+const TAKE = "take";
+const REMAINDER = "get the remainder";
+const READ_UNTIL = "read until a delimiter";
+const READ_EXACTLY = "read exactly";
+const READ_AT = "set the read offset";
+const WRITE_AT = "set the write offset";
+const READ_LINE = "read a line";
+const DECODE = "decode";
+const TRUNCATE = "truncate";
 const WRITE_TO = "write to a writer";
-/**
- * The action named in errors of
- * {@linkcode Cursor.prototype.readFrom | readFrom()}.
- */
 const READ_FROM = "read from a reader";
+
 /**
  * How many empty reads in a row
  * {@linkcode Cursor.prototype.readFrom | readFrom()} accepts (Go's io).
@@ -247,7 +256,7 @@ export class Cursor
   }
 
   set position(value: number) {
-    this.#seek("set position", "the value", value, SeekMode.Start);
+    this.#seek(SET_POSITION, "the value", value, SeekMode.Start);
   }
 
   /**
@@ -548,7 +557,7 @@ export class Cursor
    * ```
    */
   seekSync(offset: number | bigint, whence: SeekMode): number {
-    return this.#seek("seek", "offset", offset, whence);
+    return this.#seek(SEEK, "offset", offset, whence);
   }
 
   /**
@@ -658,10 +667,10 @@ export class Cursor
    * ```
    */
   peek(n: number): Uint8Array {
-    if (this.#closed) throw new CursorClosedError("peek");
+    if (this.#closed) throw new CursorClosedError(PEEK);
     const start = this.#position;
     // subarray clamps the end to the length: no remaining-bytes math needed.
-    return view(this.#bytes, "peek", start, start + toLength("peek", n));
+    return view(this.#bytes, PEEK, start, start + toLength(PEEK, n));
   }
 
   /**
@@ -693,9 +702,9 @@ export class Cursor
    * ```
    */
   take(n: number): Uint8Array {
-    if (this.#closed) throw new CursorClosedError("take");
-    const start = this.#claimRead("take", toLength("take", n));
-    return view(this.#bytes, "take", start, start + n);
+    if (this.#closed) throw new CursorClosedError(TAKE);
+    const start = this.#claimRead(TAKE, toLength(TAKE, n));
+    return view(this.#bytes, TAKE, start, start + n);
   }
 
   /**
@@ -720,8 +729,8 @@ export class Cursor
    * ```
    */
   remainder(): Uint8Array {
-    if (this.#closed) throw new CursorClosedError("get the remainder");
-    return view(this.#bytes, "get the remainder", this.#position, undefined);
+    if (this.#closed) throw new CursorClosedError(REMAINDER);
+    return view(this.#bytes, REMAINDER, this.#position, undefined);
   }
 
   /**
@@ -753,17 +762,17 @@ export class Cursor
    * ```
    */
   readUntil(delimiter: number): Uint8Array | null {
-    if (this.#closed) throw new CursorClosedError("read until a delimiter");
+    if (this.#closed) throw new CursorClosedError(READ_UNTIL);
     // One mask compares the value with its low byte: it rejects non-numbers,
     // fractions and anything outside 0..255 in a single test.
     if (typeof delimiter !== "number" || (delimiter & 0xff) !== delimiter) {
-      throw notByte(delimiter);
+      throw notDelimiter(delimiter);
     }
     const bytes = this.#bytes;
     const start = this.#position;
     const length = bytes.byteLength;
     if (start >= length) {
-      assertAttached(this.#bytes, "read until a delimiter");
+      assertAttached(this.#bytes, READ_UNTIL);
       return null;
     }
     // indexOf is a native scan; a JavaScript byte loop would be slower.
@@ -802,12 +811,12 @@ export class Cursor
    * ```
    */
   readExactSync<T extends Uint8Array>(p: T): T {
-    if (this.#closed) throw new CursorClosedError("read exactly");
-    if (!isBytes(p)) throw notBytes("read exactly", "p", p);
+    if (this.#closed) throw new CursorClosedError(READ_EXACTLY);
+    if (!isBytes(p)) throw notUint8Array(READ_EXACTLY, "p", p);
     const count = p.byteLength;
-    const start = this.#claimRead("read exactly", count);
+    const start = this.#claimRead(READ_EXACTLY, count);
     // One subarray + set: a memmove in the engine, overlap-safe by spec.
-    p.set(view(this.#bytes, "read exactly", start, start + count));
+    p.set(view(this.#bytes, READ_EXACTLY, start, start + count));
     return p;
   }
 
@@ -878,7 +887,7 @@ export class Cursor
    */
   readAtSync(p: Uint8Array, offset: number | bigint): number | null {
     this.#assertReadable(p);
-    return copyOut(this.#bytes, p, toPosition("set the read offset", offset));
+    return copyOut(this.#bytes, p, toPosition(READ_AT, offset));
   }
 
   /**
@@ -952,7 +961,7 @@ export class Cursor
       this.#bytes,
       this.#tracksBuffer,
       p,
-      toPosition("set the write offset", offset),
+      toPosition(WRITE_AT, offset),
     );
   }
 
@@ -1024,12 +1033,12 @@ export class Cursor
    * ```
    */
   readLine(): Uint8Array | null {
-    if (this.#closed) throw new CursorClosedError("read a line");
+    if (this.#closed) throw new CursorClosedError(READ_LINE);
     const bytes = this.#bytes;
     const start = this.#position;
     const length = bytes.byteLength;
     if (start >= length) {
-      assertAttached(this.#bytes, "read a line");
+      assertAttached(this.#bytes, READ_LINE);
       return null;
     }
     // indexOf is a native scan; a JavaScript byte loop would be slower.
@@ -1077,7 +1086,7 @@ export class Cursor
    * ```
    */
   lines(): IterableIterator<Uint8Array> {
-    if (this.#closed) throw new CursorClosedError("read a line");
+    if (this.#closed) throw new CursorClosedError(READ_LINE);
     return this.#lines();
   }
 
@@ -1121,7 +1130,7 @@ export class Cursor
    * ```
    */
   readString(byteLength: number, options?: { fatal?: boolean }): string {
-    if (this.#closed) throw new CursorClosedError("decode");
+    if (this.#closed) throw new CursorClosedError(DECODE);
     const fatal = options?.fatal ?? false;
     if (typeof fatal !== "boolean") {
       throw new TypeError(
@@ -1130,9 +1139,9 @@ export class Cursor
         }`,
       );
     }
-    const count = toLength("decode", byteLength, "byteLength");
-    const start = this.#claimRead("decode", count);
-    const encoded = view(this.#bytes, "decode", start, start + count);
+    const count = toLength(DECODE, byteLength, "byteLength");
+    const start = this.#claimRead(DECODE, count);
+    const encoded = view(this.#bytes, DECODE, start, start + count);
     try {
       return decode(encoded, fatal);
     } catch {
@@ -1178,8 +1187,8 @@ export class Cursor
    * ```
    */
   writeString(text: string): number {
-    if (this.#closed) throw new CursorClosedError("write");
-    if (this.#readOnly) throw new CursorReadOnlyError("write");
+    if (this.#closed) throw new CursorClosedError(WRITE);
+    if (this.#readOnly) throw new CursorReadOnlyError(WRITE);
     if (typeof text !== "string") throw notString(text);
     const bytes = this.#bytes;
     const start = this.#position;
@@ -1250,10 +1259,10 @@ export class Cursor
    * ```
    */
   truncateSync(size = 0): void {
-    if (this.#closed) throw new CursorClosedError("truncate");
-    if (this.#readOnly) throw new CursorReadOnlyError("truncate");
-    const end = toLength("truncate", size, "size");
-    assertAttached(this.#bytes, "truncate");
+    if (this.#closed) throw new CursorClosedError(TRUNCATE);
+    if (this.#readOnly) throw new CursorReadOnlyError(TRUNCATE);
+    const end = toLength(TRUNCATE, size, "size");
+    assertAttached(this.#bytes, TRUNCATE);
     resize(this.#bytes, this.#tracksBuffer, end);
   }
 
@@ -1338,7 +1347,7 @@ export class Cursor
    * ```
    */
   get readable(): ReadableStream<ReturnType<Uint8Array["slice"]>> {
-    return this.#readable ??= _readableOf(this);
+    return this.#readable ??= readableOf(this);
   }
 
   /**
@@ -1369,7 +1378,7 @@ export class Cursor
    * ```
    */
   get writable(): WritableStream<Uint8Array> {
-    return this.#writable ??= _writableOf(this);
+    return this.#writable ??= writableOf(this);
   }
 
   /**
@@ -1548,15 +1557,15 @@ export class Cursor
 
   /** The checks of every read into `p`, in the order they are reported. */
   #assertReadable(p: Uint8Array): void {
-    if (this.#closed) throw new CursorClosedError("read");
-    if (!isBytes(p)) throw notBytes("read", "p", p);
+    if (this.#closed) throw new CursorClosedError(READ);
+    if (!isBytes(p)) throw notUint8Array(READ, "p", p);
   }
 
   /** The checks of every write of `p`, in the order they are reported. */
   #assertWritable(p: Uint8Array): void {
-    if (this.#closed) throw new CursorClosedError("write");
-    if (this.#readOnly) throw new CursorReadOnlyError("write");
-    if (!isBytes(p)) throw notBytes("write", "p", p);
+    if (this.#closed) throw new CursorClosedError(WRITE);
+    if (this.#readOnly) throw new CursorReadOnlyError(WRITE);
+    if (!isBytes(p)) throw notUint8Array(WRITE, "p", p);
   }
 
   /**
@@ -1592,7 +1601,7 @@ export class Cursor
    */
   #writeStringSlow(text: string, start: number): number {
     const count = utf8Length(text);
-    reserve(this.#bytes, this.#tracksBuffer, "write", start, count, true);
+    reserve(this.#bytes, this.#tracksBuffer, WRITE, start, count, true);
     if (count !== 0) {
       encodeInto(text, this.#bytes.subarray(start, start + count));
     }
@@ -1728,9 +1737,9 @@ export class Cursor
     littleEndian?: boolean,
   ): ReturnType<DataView[K]> {
     assertAccessor(method);
-    if (this.#closed) throw new CursorClosedError("read");
+    if (this.#closed) throw new CursorClosedError(READ);
     const start = this.#position;
-    if (size > this.#bytes.byteLength - start) this.#readShort("read", size);
+    if (size > this.#bytes.byteLength - start) this.#readShort(READ, size);
     this.#makeDataView();
     const value = Reflect.apply(DataView.prototype[method], this.#data, [
       start,
@@ -1757,13 +1766,13 @@ export class Cursor
     littleEndian?: boolean,
   ): void {
     assertAccessor(method);
-    if (this.#closed) throw new CursorClosedError("write");
-    if (this.#readOnly) throw new CursorReadOnlyError("write");
+    if (this.#closed) throw new CursorClosedError(WRITE);
+    if (this.#readOnly) throw new CursorReadOnlyError(WRITE);
     const start = this.#position;
     reserve(
       this.#bytes,
       this.#tracksBuffer,
-      "write",
+      WRITE,
       start,
       size,
       value !== undefined,
