@@ -1,8 +1,16 @@
 // Stryker configuration for @iocursor/cursor; run from the repository root
 // with `deno task mutation`. Stryker copies the repository into a sandbox and
 // runs the whole `deno test` suite once per mutant.
+import { readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+
+// The modules to mutate are the ones the package ships: deno.json's
+// `publish.include` is the one list of them (tools/shipped.ts checks that
+// CONTRIBUTING.md's score table names the same).
+const { publish } = JSON.parse(
+  readFileSync(new URL("../../deno.json", import.meta.url), "utf8"),
+);
 
 /** @type {import("@stryker-mutator/api/core").PartialStrykerOptions} */
 export default {
@@ -13,18 +21,7 @@ export default {
     command: "IOCURSOR_FC_SHRINK=0 deno test --fail-fast --no-check " +
       "--allow-read --allow-write --allow-env --doc",
   },
-  mutate: [
-    "cursor.ts",
-    "seeker.ts",
-    "errors.ts",
-    "types.ts",
-    "_bytes.ts",
-    "_checks.ts",
-    "_growth.ts",
-    "_position.ts",
-    "_steps.ts",
-    "_text.ts",
-  ],
+  mutate: publish.include.filter((path) => path.endsWith(".ts")),
   ignorePatterns: ["tools", ".coverage", "docs"],
   coverageAnalysis: "off",
   concurrency: 2,
