@@ -92,8 +92,10 @@ export function reserve(
 }
 
 /**
- * The core of `writeSync()` and `writeAtSync()`: copies all of `p` into
- * `bytes` at `start`, growing the memory in place when it can.
+ * The slow path of `writeSync()` and `writeAtSync()`: copies all of `p` into
+ * `bytes` at `start` when `p` is empty, the buffer detached, or the memory
+ * too short, growing it in place when it can. Their fast path stays one
+ * bounds check and one `set`.
  *
  * @param bytes The wrapped memory.
  * @param tracksBuffer Whether the cursor made `bytes` itself as a
@@ -105,26 +107,7 @@ export function reserve(
  * @throws {CursorFullError} If `p` does not fit even after growing; then
  * nothing changed.
  */
-export function copyIn(
-  bytes: Uint8Array,
-  tracksBuffer: boolean,
-  p: Uint8Array,
-  start: number,
-): number {
-  const count = p.byteLength;
-  if (count === 0 || count > bytes.byteLength - start) {
-    return copyInSlow(bytes, tracksBuffer, p, start);
-  }
-  // One set: a memmove in the engine, overlap-safe by spec.
-  bytes.set(p, start);
-  return count;
-}
-
-/**
- * The slow path of {@linkcode copyIn}: empty `p`, a detached buffer, growth
- * in place, or full. The fast path stays one bounds check and one `set`.
- */
-function copyInSlow(
+export function copyInGrowing(
   bytes: Uint8Array,
   tracksBuffer: boolean,
   p: Uint8Array,

@@ -19,7 +19,7 @@ import {
 } from "./_checks.ts";
 import {
   capacity,
-  copyIn,
+  copyInGrowing,
   grow,
   growthEnd,
   reserve,
@@ -489,7 +489,7 @@ export class Cursor
   writeSync(p: Uint8Array): number {
     this.#assertWritable(p);
     const start = this.#position;
-    const count = copyIn(this.#bytes, this.#tracksBuffer, p, start);
+    const count = this.#copyIn(p, start);
     this.#position = start + count;
     return count;
   }
@@ -957,12 +957,7 @@ export class Cursor
    */
   writeAtSync(p: Uint8Array, offset: number | bigint): number {
     this.#assertWritable(p);
-    return copyIn(
-      this.#bytes,
-      this.#tracksBuffer,
-      p,
-      toPosition(WRITE_AT, offset),
-    );
+    return this.#copyIn(p, toPosition(WRITE_AT, offset));
   }
 
   /**
@@ -1566,6 +1561,27 @@ export class Cursor
     if (this.#closed) throw new CursorClosedError(WRITE);
     if (this.#readOnly) throw new CursorReadOnlyError(WRITE);
     if (!isBytes(p)) throw notUint8Array(WRITE, "p", p);
+  }
+
+  /**
+   * The core of {@linkcode Cursor.prototype.writeSync | writeSync()} and
+   * {@linkcode Cursor.prototype.writeAtSync | writeAtSync()}: copies all of
+   * `p` to `start`, growing the memory in place when it can (the slow path,
+   * `copyInGrowing()`). It does not move the position. A method, not a
+   * function of the bytes: passing `#tracksBuffer` on the fast path cost 3%
+   * of `writeSync()` of 16 bytes.
+   *
+   * @returns `p.byteLength`.
+   */
+  #copyIn(p: Uint8Array, start: number): number {
+    const bytes = this.#bytes;
+    const count = p.byteLength;
+    if (count === 0 || count > bytes.byteLength - start) {
+      return copyInGrowing(bytes, this.#tracksBuffer, p, start);
+    }
+    // One set: a memmove in the engine, overlap-safe by spec.
+    bytes.set(p, start);
+    return count;
   }
 
   /**

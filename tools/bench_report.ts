@@ -4,20 +4,20 @@
  * `<!-- bench:end -->`.
  *
  * Steps: the two commands of the `bench` task in deno.json, each with
- * `--json`: `deno bench` (every `bench.ts` and `*_bench.ts` that it picks
- * up), then `tools/bench_memory.ts` in its own process with `--expose-gc` (so
+ * `--json`: `deno bench` (bench.ts, which runs every group of bench/), then
+ * `bench/memory.ts` in its own process with `--expose-gc` (so
  * the memory figures do not include the benches' garbage); then the files are
  * written and formatted with `deno fmt`. Run it with `deno task bench:report`.
  *
  * Every ratio is computed from the same run. The targets are the
  * {@linkcode TARGETS} table below: the one place to change them. The
  * @std/io rows measure the real `Buffer`, `copy` and `toReadableStream`,
- * loaded from `../shared/std` (else JSR) by `_bench_util.ts`.
+ * loaded from `../shared/std` (else JSR) by `bench/_util.ts`.
  *
  * @module
  */
 
-import type { MemoryReport, MemoryRow } from "./bench_memory.ts";
+import type { MemoryReport, MemoryRow } from "../bench/memory.ts";
 
 /**
  * The statistic of `deno bench --json` that ratios and targets use: each
@@ -162,7 +162,7 @@ function atLeast(goal: number): (value: number) => boolean {
 }
 
 /**
- * The target of one typed-number group of bench.ts: the `Cursor` row vs the
+ * The target of one typed-number group of bench/cursor.ts: the `Cursor` row vs the
  * raw `DataView` loop that keeps its position in a local, with the floor row
  * (the same loop with its position in an object) as the reference.
  */
@@ -358,7 +358,7 @@ export const TARGETS: Target[] = [
   typedNumber("writeBigUint64", "setBigUint64"),
   typedNumber("readFloat64", "getFloat64"),
   typedNumber("writeFloat64", "setFloat64"),
-  // Text, from text_bench.ts.
+  // Text, from bench/text.ts.
   {
     topic: "lines as strings, 1 MiB of 40-byte lines",
     goal: "≥ 3× `TextLineStream`",
@@ -568,7 +568,7 @@ function memorySection(memory: MemoryReport | undefined): string {
     bytes(Math.round(row.perWrap * 1000)),
   ]);
   return [
-    "Measured by tools/bench_memory.ts, which the report runs in a process " +
+    "Measured by bench/memory.ts, which the report runs in a process " +
     "of its own so that the benchmarks' garbage is not counted. " +
     `Wraps of one ${bytes(memory.sourceBytes)} buffer, all kept alive until ` +
     "measured; growth of `heapUsed + external` from `Deno.memoryUsage()`" +
@@ -707,7 +707,7 @@ async function benchTask(): Promise<[string[], string[]]> {
     commands.length !== 2 || bench?.[1] !== "bench" || memory?.[0] !== "deno"
   ) {
     throw new Error(
-      `Cannot run the benchmarks: the bench task in deno.json must be "deno bench ... && deno run ... tools/bench_memory.ts", received ${
+      `Cannot run the benchmarks: the bench task in deno.json must be "deno bench ... && deno run ... bench/memory.ts", received ${
         JSON.stringify(task)
       }`,
     );

@@ -1,7 +1,7 @@
 /**
  * Bench helper: the optional @std/io peer, sizes, the iteration counts of
  * slow rows, and a sink that keeps the engine from optimising measured work
- * away. Shared by every `*_bench.ts`.
+ * away. Shared by every module of bench/.
  *
  * @module
  */
@@ -64,7 +64,7 @@ const STD_IO_SOURCES: [string, (name: string) => string][] = [
     "../shared/std",
     (name) =>
       new URL(
-        `../shared/std/io/${name.replaceAll("-", "_")}.ts`,
+        `../../shared/std/io/${name.replaceAll("-", "_")}.ts`,
         import.meta.url,
       )
         .href,

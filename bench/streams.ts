@@ -1,12 +1,12 @@
 /**
  * Benchmarks of `Cursor.readable`, `writeTo` and `readFrom` against the
  * generic paths they replace, @std/io's `toReadableStream` and `copy` among
- * them. Run with `deno bench --allow-read --allow-write streams_bench.ts`
+ * them. Run with `deno bench --allow-read --allow-write bench/streams.ts`
  * and read the ratios within each group; absolute times depend on the machine.
  */
 
-import { Cursor } from "./mod.ts";
-import { loadStdIo, SLOW, timedThenFreed } from "./_bench_util.ts";
+import { Cursor } from "../mod.ts";
+import { loadStdIo, SLOW, timedThenFreed } from "./_util.ts";
 
 const MIB = 1 << 20;
 const CHUNK = 64 * 1024;

@@ -9,7 +9,7 @@
  * former).
  *
  * Run with `deno run --allow-read --v8-flags=--expose-gc
- * tools/bench_memory.ts` (a table)
+ * bench/memory.ts` (a table)
  * or with `--json` (what `tools/bench_report.ts` reads). Without
  * `--expose-gc` the figures include garbage that was not yet collected.
  *
@@ -17,7 +17,7 @@
  */
 
 import { Cursor } from "../mod.ts";
-import { filled, loadStdIo, MiB } from "../_bench_util.ts";
+import { filled, loadStdIo, MiB } from "./_util.ts";
 
 /** One measured way of wrapping the buffer. */
 export interface MemoryRow {

@@ -1,11 +1,11 @@
 /**
  * Benchmarks for the zero-copy views and typed reads, each group measured
  * against the physical limit: a raw `DataView` or `subarray` loop with a
- * hand-kept position. Run with `deno bench views_bench.ts`.
+ * hand-kept position. Run with `deno bench bench/views.ts`.
  */
 
 import { Cursor as HazaeCursor } from "@hazae41/cursor";
-import { Cursor } from "./mod.ts";
+import { Cursor } from "../mod.ts";
 
 /** 1 MiB: 262144 Uint32 reads or 65536 take(16) calls per iteration. */
 const SIZE = 1024 * 1024;

@@ -11,14 +11,14 @@
  * map:
  *
  * ```sh
- * deno bench --allow-read --import-map=../shared/std/import_map.json text_bench.ts
+ * deno bench --allow-read --import-map=../shared/std/import_map.json bench/text.ts
  * ```
  *
  * @module
  */
 
-import { Cursor } from "./mod.ts";
-import { KiB, MiB, sink } from "./_bench_util.ts";
+import { Cursor } from "../mod.ts";
+import { KiB, MiB, sink } from "./_util.ts";
 
 /** `TextLineStream` of @std/streams. */
 type TextLineStreamClass = new () => TransformStream<string, string>;
@@ -41,7 +41,7 @@ async function loadShared<T>(
 ): Promise<T | undefined> {
   // A computed URL, so that `deno check` and the lockfile never resolve it:
   // other clones have no ../shared/std.
-  const url = new URL(`../shared/std/${path}`, import.meta.url).href;
+  const url = new URL(`../../shared/std/${path}`, import.meta.url).href;
   try {
     return await import(url) as T;
   } catch (error) {
