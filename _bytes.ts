@@ -48,6 +48,35 @@ function detachedSource(): TypeError {
 }
 
 /**
+ * Whether `bytes` is steady memory: its buffer cannot be resized in place,
+ * only detached, and it is at most `max` bytes long. Cursors run their fast
+ * paths on steady memory only.
+ *
+ * @param bytes The wrapped memory.
+ * @param max The longest steady memory.
+ */
+export function isSteady(bytes: Uint8Array, max: number): boolean {
+  const buffer = bytes.buffer as ArrayBuffer & { growable?: boolean };
+  return bytes.byteLength <= max && buffer.resizable !== true &&
+    buffer.growable !== true;
+}
+
+/**
+ * `bytes` as a plain `Uint8Array` of this realm: itself when it is one, else
+ * a new view of the same memory (for a `Buffer`, another subclass, or an
+ * array of another realm), so that the fast paths see one kind of view. For
+ * steady memory: the new view has the length of the moment.
+ *
+ * @param bytes The wrapped memory.
+ * @returns A plain `Uint8Array` over the same bytes.
+ */
+export function plainView(bytes: Uint8Array): Uint8Array {
+  return Object.getPrototypeOf(bytes) === Uint8Array.prototype
+    ? bytes
+    : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/**
  * Tells whether `buffer` has been detached (transferred). Engines without
  * `ArrayBuffer.prototype.detached` refuse to view a detached buffer, so this
  * asks for an empty view. Only called on slow paths.

@@ -107,6 +107,32 @@ export function notDelimiter(value: unknown): TypeError {
 }
 
 /**
+ * What a typed write throws when its value did not convert: for a value of
+ * the wrong kind (a bigint for a number, a number for a bigint, a symbol),
+ * a `TypeError` naming the argument instead of the engine's text; for an
+ * object whose own conversion threw, that error.
+ *
+ * @param method The `DataView` setter, such as `"setUint32"`.
+ * @param value The value the caller gave.
+ * @param error What converting it threw.
+ */
+export function conversionError(
+  method: string,
+  value: unknown,
+  error: unknown,
+): unknown {
+  if (typeof value === "function" || (typeof value === "object" && value)) {
+    return error;
+  }
+  const kind = method.startsWith("setBig") ? "bigint" : "number";
+  return new TypeError(
+    `Cannot write a ${method.slice(3)}: value must be a ${kind}, received ${
+      describe(value)
+    }`,
+  );
+}
+
+/**
  * Throws unless the runtime's `DataView` has the typed-number accessor
  * `method` (`getFloat16` and `setFloat16` are new).
  */

@@ -1,7 +1,16 @@
 /**
- * Growth of resizable memory in place: how far a view can grow, growing it,
- * writes that grow it, how far `readFrom()` grows a full buffer, and resizing
- * for `truncate()`.
+ * Growth of resizable memory in place: what a cursor knows of how its memory
+ * can change length, how far it can grow, growing it, writes that grow it,
+ * how far `readFrom()` grows a full buffer, and resizing for `truncate()`.
+ *
+ * Nothing here shrinks a buffer on the way to growing it. Once any
+ * `ArrayBuffer` has shrunk, V8 (Deno 2.9.6) makes every later `DataView`
+ * access in the process about 5 times slower and typed array accesses about
+ * 1.5 times (a shrink invalidates its process-wide ArrayBufferDetaching
+ * protector), so growth goes straight to the length it needs and keeps it.
+ * Only `truncate()` to a shorter length shrinks a buffer, and finding out
+ * whether a caller's view of a resizable buffer follows it when nothing else
+ * tells, in the rare cases a clone cannot (see `probe()`).
  *
  * @module
  */
@@ -15,46 +24,188 @@ import { CursorFullError } from "./errors.ts";
  */
 const MIN_GROWTH = 65_536;
 
+/** What a cursor knows of how its memory can change length. */
+export interface Growth {
+  /**
+   * Whether the view follows its buffer's length as it grows: `true` for a
+   * view the cursor made of a whole buffer and for a caller's view seen to
+   * follow; `false` for a fixed-length view, memory that cannot grow, and a
+   * caller's view of a shared buffer (a shared buffer cannot shrink back, so
+   * growing it cannot be tried); `undefined` while only a resize can tell.
+   */
+  tracks: boolean | undefined;
+  /**
+   * The view's offset in its buffer when the cursor was made: a view that
+   * its buffer no longer holds reads 0.
+   */
+  readonly offset: number;
+  /**
+   * The view's length when the cursor was made: a fixed-length view keeps
+   * it, or reads 0 out of its buffer's bounds.
+   */
+  readonly length: number;
+}
+
+/** The growth of memory that cannot grow. */
+export const NO_GROWTH: Growth = Object.freeze({
+  tracks: false,
+  offset: 0,
+  length: 0,
+});
+
+/** A buffer as growth sees it: an `ArrayBuffer` or a `SharedArrayBuffer`. */
+type AnyBuffer = ArrayBuffer & {
+  growable?: boolean;
+  grow?(size: number): void;
+};
+
 /**
- * The largest length `bytes` can reach by growing its buffer in place: the
- * current length unless the view tracks a resizable `ArrayBuffer` or a
- * growable `SharedArrayBuffer` (up to its `maxByteLength`).
+ * What a cursor knows, when it is made, of how `bytes` can grow.
  *
  * @param bytes The wrapped memory.
- * @param tracksBuffer Whether the cursor made `bytes` itself as a
- * length-tracking view of a whole buffer.
+ * @param made Whether the cursor made `bytes` itself as a length-tracking
+ * view of a whole buffer.
  */
-export function capacity(bytes: Uint8Array, tracksBuffer: boolean): number {
+export function growthOf(bytes: Uint8Array, made: boolean): Growth {
+  const buffer = bytes.buffer as AnyBuffer;
+  const resizable = buffer.resizable === true;
+  if (!resizable && buffer.growable !== true) return NO_GROWTH;
+  if (made) return { tracks: true, offset: 0, length: bytes.byteLength };
+  const offset = bytes.byteOffset;
   const length = bytes.byteLength;
-  const buffer = bytes.buffer;
-  const size = buffer.byteLength;
-  const max = buffer.maxByteLength;
-  // Only a view that ends where its buffer ends can be length-tracking.
-  // `!(size < max)` is also true on engines without `maxByteLength`.
-  if (!(size < max) || bytes.byteOffset + length !== size) return length;
-  if (!tracksBuffer) {
-    // A caller's Uint8Array may be fixed-length or length-tracking, and
-    // JavaScript cannot tell them apart without resizing: grow one byte and
-    // undo it. A SharedArrayBuffer cannot shrink, so it is never tried.
-    if (!(buffer instanceof ArrayBuffer)) return length;
-    buffer.resize(size + 1);
-    const tracks = bytes.byteLength > length;
-    buffer.resize(size);
-    if (!tracks) return length;
-  }
-  return max - bytes.byteOffset;
+  // A length-tracking view ends where its buffer ends.
+  const ends = offset + length === buffer.byteLength;
+  return { tracks: resizable && ends ? undefined : false, offset, length };
 }
 
 /**
- * Grows the buffer of `bytes` in place so the view ends at `end`, which must
- * be within {@linkcode capacity}. The engine fills new bytes with zeros,
- * which also fills the gap a past-end seek left.
+ * The largest length `bytes` can reach by growing its buffer in place: its
+ * length now unless the view follows a resizable `ArrayBuffer` or a growable
+ * `SharedArrayBuffer`, up to its `maxByteLength`. Where only a resize can
+ * tell whether a caller's view follows its buffer, this resizes it and
+ * undoes that, once: the answer is kept in `growth`.
+ *
+ * @param bytes The wrapped memory.
+ * @param growth What the cursor knows of its growth; updated.
  */
-export function grow(bytes: Uint8Array, end: number): void {
-  const buffer = bytes.buffer;
-  const size = bytes.byteOffset + end;
-  if (buffer instanceof ArrayBuffer) buffer.resize(size);
-  else buffer.grow(size);
+export function capacity(bytes: Uint8Array, growth: Growth): number {
+  if (growth.tracks === undefined) probe(bytes, growth);
+  return growth.tracks
+    ? Math.max(bytes.byteLength, bytes.buffer.maxByteLength - growth.offset)
+    : bytes.byteLength;
+}
+
+/**
+ * Grows the buffer of `bytes` in place so that the view ends at `end`,
+ * longer than it is, when it can: the engine fills new bytes with zeros,
+ * which also fills the gap a past-end seek left. A caller's view that may or
+ * may not follow its buffer is tried: the buffer grows to where the view
+ * would end, and only if the view did not follow is that undone.
+ *
+ * @param bytes The wrapped memory.
+ * @param growth What the cursor knows of its growth; updated.
+ * @param end The length the view is to have.
+ * @returns Whether the view now reaches `end`.
+ */
+export function grow(bytes: Uint8Array, growth: Growth, end: number): boolean {
+  const buffer = bytes.buffer as AnyBuffer;
+  const target = growth.offset + end;
+  // Growing to the length a fixed-length view has would not tell the two
+  // kinds apart: probe first.
+  if (growth.tracks === undefined && end === growth.length) {
+    probe(bytes, growth);
+  }
+  const tracks = growth.tracks === undefined
+    ? seen(bytes, growth)
+    : growth.tracks;
+  if (tracks === false || !(target <= buffer.maxByteLength)) return false;
+  if (tracks) {
+    if (buffer.resizable === true) buffer.resize(target);
+    else buffer.grow!(target);
+    return true;
+  }
+  const size = buffer.byteLength;
+  // seen() found the view at its buffer's end, or starting there or after
+  // it: `target` lies past the buffer's end.
+  buffer.resize(target);
+  if (bytes.byteLength === end) {
+    growth.tracks = true;
+    return true;
+  }
+  growth.tracks = false;
+  buffer.resize(size);
+  return false;
+}
+
+/**
+ * What the view's length tells of whether it follows its buffer, without a
+ * resize: a length-tracking view always reaches its buffer's end (or is
+ * empty before its start), and a fixed-length one is always as long as when
+ * the cursor was made (or empty out of its buffer's bounds).
+ */
+function seen(bytes: Uint8Array, growth: Growth): boolean | undefined {
+  const length = bytes.byteLength;
+  if (length !== Math.max(0, bytes.buffer.byteLength - growth.offset)) {
+    growth.tracks = false;
+  } else if (length !== 0 && length !== growth.length) {
+    growth.tracks = true;
+  }
+  return growth.tracks;
+}
+
+/**
+ * Finds out whether a caller's view of a resizable `ArrayBuffer` follows
+ * it, for {@linkcode capacity}: resizes a buffer so that the two kinds of
+ * view would differ in length. It grows a clone of the buffer by one byte
+ * past where the view ends; the caller's own buffer only where the view is
+ * out of its bounds (by one byte past its start, undone) or at
+ * `maxByteLength` (shrunk by the view's last byte, which it keeps, and
+ * undone).
+ */
+function probe(bytes: Uint8Array, growth: Growth): void {
+  if (seen(bytes, growth) !== undefined) return;
+  const buffer = bytes.buffer as AnyBuffer;
+  const size = buffer.byteLength;
+  const { offset, length } = growth;
+  const now = bytes.byteLength;
+  // The view reaches its buffer's end, or starts there or after it: one
+  // byte more, or two when that is where a fixed-length view would end,
+  // grows the buffer and tells the kinds apart. A length-tracking view then
+  // holds `more` bytes, a fixed-length one `length` bytes or none.
+  const more = now + 1 === length ? now + 2 : now + 1;
+  if (offset + more <= buffer.maxByteLength) {
+    if (now > 0) {
+      // A structured clone keeps the view's kind: growing the clone's buffer
+      // leaves the caller's alone, with nothing to shrink back. It copies the
+      // buffer, once per cursor.
+      const clone = structuredClone(bytes);
+      (clone.buffer as ArrayBuffer).resize(offset + more);
+      growth.tracks = clone.byteLength === more;
+    } else {
+      // A view out of its buffer's bounds cannot be cloned.
+      buffer.resize(offset + more);
+      growth.tracks = bytes.byteLength === more;
+      buffer.resize(size);
+    }
+  } else if (now === 0) {
+    // An empty view of a full buffer can neither grow nor shrink, and
+    // shrinking the buffer would cut a byte that is not its own: fixed.
+    growth.tracks = false;
+  } else {
+    // At maxByteLength the buffer cannot grow: shrink it by the view's last
+    // byte. A fixed-length view is then out of bounds, which makes `at()`
+    // throw; a length-tracking one of 0 bytes does not.
+    const last = bytes[now - 1]!;
+    buffer.resize(size - 1);
+    try {
+      bytes.at(0);
+      growth.tracks = true;
+    } catch {
+      growth.tracks = false;
+    }
+    buffer.resize(size);
+    bytes[now - 1] = last;
+  }
 }
 
 /**
@@ -62,8 +213,7 @@ export function grow(bytes: Uint8Array, end: number): void {
  * buffer in place when it can and `grows` is true.
  *
  * @param bytes The wrapped memory.
- * @param tracksBuffer Whether the cursor made `bytes` itself as a
- * length-tracking view of a whole buffer.
+ * @param growth What the cursor knows of its growth; updated.
  * @param action The action for the error message, such as `"write"`.
  * @param start Where the bytes start.
  * @param count How many bytes.
@@ -75,7 +225,7 @@ export function grow(bytes: Uint8Array, end: number): void {
  */
 export function reserve(
   bytes: Uint8Array,
-  tracksBuffer: boolean,
+  growth: Growth,
   action: string,
   start: number,
   count: number,
@@ -84,11 +234,11 @@ export function reserve(
   assertAttached(bytes, action);
   const end = start + count;
   if (count === 0 || end <= bytes.byteLength) return;
-  const room = capacity(bytes, tracksBuffer);
-  if (end > room) {
-    throw new CursorFullError(action, count, Math.max(0, room - start));
+  if (grows ? grow(bytes, growth, end) : end <= capacity(bytes, growth)) {
+    return;
   }
-  if (grows) grow(bytes, end);
+  const room = capacity(bytes, growth);
+  throw new CursorFullError(action, count, Math.max(0, room - start));
 }
 
 /**
@@ -98,8 +248,7 @@ export function reserve(
  * bounds check and one `set`.
  *
  * @param bytes The wrapped memory.
- * @param tracksBuffer Whether the cursor made `bytes` itself as a
- * length-tracking view of a whole buffer.
+ * @param growth What the cursor knows of its growth; updated.
  * @param p The bytes to write.
  * @param start Where they go in `bytes`.
  * @returns `p.byteLength`.
@@ -109,12 +258,12 @@ export function reserve(
  */
 export function copyInGrowing(
   bytes: Uint8Array,
-  tracksBuffer: boolean,
+  growth: Growth,
   p: Uint8Array,
   start: number,
 ): number {
   const count = p.byteLength;
-  reserve(bytes, tracksBuffer, "write", start, count, true);
+  reserve(bytes, growth, "write", start, count, true);
   if (count === 0) return 0;
   // `count` was read before growing: a length-tracking `p` over this
   // buffer has grown too, and only its old bytes are to be written.
@@ -123,87 +272,41 @@ export function copyInGrowing(
 }
 
 /**
- * Where `readFrom()` makes a full view of `length` bytes end when the
- * position is `start`: twice the length or 64 KiB past the position,
- * whichever is more, but not past `max`.
+ * How far past the end `readFrom()` lets a reader fill a full view of
+ * `length` bytes at position `start`: to twice the length or 64 KiB past the
+ * position, whichever is more, but not past `max`.
  */
 export function growthEnd(start: number, length: number, max: number): number {
   return Math.min(max, Math.max(start + MIN_GROWTH, 2 * length));
 }
 
 /**
- * Whether a cursor may change the length of the buffer of `bytes`, as a write
- * past the end grows it: a resizable `ArrayBuffer` or growable
- * `SharedArrayBuffer` that the view follows to its end.
- *
- * @param bytes The wrapped memory.
- * @param tracksBuffer Whether the cursor made `bytes` itself as a
- * length-tracking view of a whole buffer.
- */
-export function resizable(bytes: Uint8Array, tracksBuffer: boolean): boolean {
-  const length = bytes.byteLength;
-  const buffer = bytes.buffer;
-  const size = buffer.byteLength;
-  if (
-    bytes.byteOffset + length !== size ||
-    !(buffer instanceof ArrayBuffer ? buffer.resizable : buffer.growable)
-  ) return false;
-  if (tracksBuffer || capacity(bytes, tracksBuffer) > length) return true;
-  // capacity() tells a caller's length-tracking Uint8Array by growing the
-  // buffer, which cannot grow at its maxByteLength: there, shrink it by one
-  // byte and undo, keeping the byte. A shared buffer is only ever grown when
-  // the cursor was given the buffer itself.
-  if (
-    !(buffer instanceof ArrayBuffer) || length === 0 ||
-    size < buffer.maxByteLength
-  ) return false;
-  const last = bytes[length - 1]!;
-  buffer.resize(size - 1);
-  // A length-tracking view follows the buffer; a fixed-length one is now out
-  // of bounds, which `at()` reports by throwing. Their lengths cannot tell
-  // them apart: both are 0 for a 1-byte view at the start of its buffer.
-  let tracks = true;
-  try {
-    bytes.at(0);
-  } catch {
-    tracks = false;
-  }
-  buffer.resize(size);
-  bytes[length - 1] = last;
-  return tracks;
-}
-
-/**
  * Resizes the buffer of `bytes` in place so the view ends at `end`, for
  * `truncate()`: it grows within {@linkcode capacity}, and only a resizable
- * `ArrayBuffer` shrinks.
+ * `ArrayBuffer` that the view follows shrinks.
  *
  * @param bytes The wrapped memory, attached.
- * @param tracksBuffer Whether the cursor made `bytes` itself as a
- * length-tracking view of a whole buffer.
+ * @param growth What the cursor knows of its growth; updated.
  * @param end The new length of the view.
  * @throws {RangeError} If the memory cannot take that length; then nothing
  * changed.
  */
-export function resize(
-  bytes: Uint8Array,
-  tracksBuffer: boolean,
-  end: number,
-): void {
+export function resize(bytes: Uint8Array, growth: Growth, end: number): void {
   const length = bytes.byteLength;
   if (end === length) return;
-  const buffer = bytes.buffer;
+  const buffer = bytes.buffer as AnyBuffer;
   if (end > length) {
-    if (end <= capacity(bytes, tracksBuffer)) return grow(bytes, end);
-  } else if (buffer instanceof ArrayBuffer && resizable(bytes, tracksBuffer)) {
-    return buffer.resize(bytes.byteOffset + end);
+    if (grow(bytes, growth, end)) return;
+  } else if (buffer.resizable === true) {
+    // Finds out, if it must, whether the view follows its buffer.
+    capacity(bytes, growth);
+    if (growth.tracks) return buffer.resize(growth.offset + end);
   }
-  const reason = !resizable(bytes, tracksBuffer)
+  const room = capacity(bytes, growth);
+  const reason = !growth.tracks
     ? `the memory is fixed-length (${byteCount(length)})`
     : end < length
     ? `a SharedArrayBuffer cannot shrink (${byteCount(length)})`
-    : `the memory can grow to ${
-      byteCount(capacity(bytes, tracksBuffer))
-    } at most`;
+    : `the memory can grow to ${byteCount(room)} at most`;
   throw new RangeError(`Cannot truncate to ${byteCount(end)}: ${reason}`);
 }

@@ -34,11 +34,24 @@ export const missing = {
   nodeBuffer: typeof Buffer === "function"
     ? undefined
     : "a browser has no Node Buffer",
+  /** A `Uint8Array` longer than 2 GiB (allocated lazily where it can be). */
+  hugeMemory: canAllocate(2 ** 31 + 64)
+    ? undefined
+    : "this engine cannot allocate a Uint8Array of 2 GiB",
   /** Node's streams (the browser bundle maps `node:stream` to nothing). */
   nodeStreams: typeof Readable === "function"
     ? undefined
     : "a browser has no Node streams (node:stream)",
 } as const;
+
+/** Whether a `Uint8Array` of `length` bytes can be made here. */
+function canAllocate(length: number): boolean {
+  try {
+    return new Uint8Array(length).byteLength === length;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Marks a `Deno.test` definition as skipped, recording why, when `reason` is

@@ -4,12 +4,20 @@
  * @module
  */
 
-import { assertAttached, copyOut, toBytes, view } from "./_bytes.ts";
+import {
+  assertAttached,
+  copyOut,
+  isSteady,
+  plainView,
+  toBytes,
+  view,
+} from "./_bytes.ts";
 import {
   assertAccessor,
   assertMethod,
   byteCount,
   checkCount,
+  conversionError,
   describe,
   isBytes,
   notDelimiter,
@@ -20,8 +28,10 @@ import {
 import {
   capacity,
   copyInGrowing,
-  grow,
+  type Growth,
   growthEnd,
+  growthOf,
+  NO_GROWTH,
   reserve,
   resize,
 } from "./_growth.ts";
@@ -49,6 +59,28 @@ import type {
  * writes: empty, so every typed access throws and takes its slow path.
  */
 const NO_DATA_VIEW = new DataView(new ArrayBuffer(0));
+/**
+ * What the fast paths of a cursor see when its memory is not steady: no
+ * bytes, so every fast check fails and the general path runs.
+ */
+const NO_BYTES = new Uint8Array(0);
+/**
+ * The position a cursor keeps in `#state` when it is this or more: the real
+ * one is then in `#far`. It lies past the end of all steady memory, so every
+ * fast path fails there and the general path, which reads `#far`, runs.
+ */
+const FAR = 2 ** 31 - 1;
+/**
+ * The longest steady memory: every position a fast path reaches in it, its
+ * end included, stays below {@linkcode FAR}.
+ */
+const MAX_STEADY = FAR - 1;
+/**
+ * The class of a cursor over memory that is not steady, with the typed
+ * numbers that grow memory without exceptions (set by the static block of
+ * the generated region at the end of {@linkcode Cursor}).
+ */
+let GENERAL: typeof Cursor;
 
 // The actions that error messages name, as in "Cannot <action>: <reason>".
 const READ = "read";
@@ -75,10 +107,11 @@ const READ_FROM = "read from a reader";
 const MAX_EMPTY_READS = 100;
 /**
  * The most {@linkcode Cursor.prototype.readFrom | readFrom()} reads into a
- * scratch buffer before it grows full shared memory, which can never shrink
- * back: a reader that has nothing left then leaves the memory as it was.
+ * scratch buffer before it grows full memory by what it read: a reader that
+ * has nothing left leaves the memory as it was, and the memory never grows
+ * past the data.
  */
-const SHARED_SCRATCH = 4096;
+const SCRATCH = 65_536;
 
 /** The `DataView` methods that read a typed number. */
 type Getter = {
@@ -174,16 +207,40 @@ export class Cursor
     Disposable {
   // #region State
 
-  #bytes: Uint8Array;
-  #position = 0;
+  // Memory is steady when its buffer cannot be resized (only detached) and
+  // it is at most MAX_STEADY bytes long: most memory. Its cursor runs fast
+  // paths that see only its own-realm `Uint8Array` and `DataView`; any other
+  // memory takes general paths at other call sites. The engine keeps type
+  // feedback per call site for the whole process, so one call site that saw
+  // a view of a resizable buffer (or a `Buffer`, or another realm's array)
+  // would slow every cursor in the process.
+
+  /** The memory as `bytes()` gives it: the caller's, or a view made of it. */
+  #source!: Uint8Array;
+  /** The memory as the general paths read and write it. */
+  #bytes!: Uint8Array;
+  /**
+   * The memory as the fast paths read and write it: for steady memory the
+   * same bytes as `#bytes` in a plain `Uint8Array` of this realm (`#bytes`
+   * is then that view too), else {@linkcode NO_BYTES}.
+   */
+  #fast: Uint8Array = NO_BYTES;
+  /**
+   * The position, in an `Int32Array` so that it is an integer to the engine
+   * whatever number set it (a field that once held a double slows every
+   * cursor); {@linkcode FAR} when the position is `#far`.
+   */
+  #state: Int32Array = new Int32Array(1);
+  /** The position when `#state[0]` is {@linkcode FAR}; a double throughout. */
+  #far = Number.NaN;
   #closed = false;
-  #readOnly: boolean;
+  #readOnly!: boolean;
   /** The cached view behind the typed reads; see #makeDataView(). */
   #data: DataView = NO_DATA_VIEW;
   /** `#data` for typed writes; the empty placeholder while read-only. */
   #writeData: DataView = NO_DATA_VIEW;
-  /** Whether the cursor made its own length-tracking view of a whole buffer. */
-  #tracksBuffer: boolean;
+  /** What the cursor knows of how its memory can grow. */
+  #growth!: Growth;
   #readable: ReadableStream<Uint8Array<ArrayBuffer>> | undefined;
   #writable: WritableStream<Uint8Array> | undefined;
 
@@ -215,9 +272,19 @@ export class Cursor
    * ```
    */
   constructor(source: CursorSource, options?: CursorOptions) {
-    this.#bytes = toBytes(source);
-    this.#readOnly = toReadOnly(options?.readOnly);
-    this.#tracksBuffer = !ArrayBuffer.isView(source);
+    const bytes = toBytes(source);
+    const readOnly = toReadOnly(options?.readOnly);
+    const steady = isSteady(bytes, MAX_STEADY);
+    // An object of another class, so that the engine keeps what its fields
+    // hold apart from steady cursors too. A subclass keeps its class and the
+    // steady numbers, which serve any memory, only more slowly.
+    if (!steady && new.target === Cursor) return new GENERAL(source, options);
+    this.#source = bytes;
+    this.#bytes = steady ? (this.#fast = plainView(bytes)) : bytes;
+    this.#readOnly = readOnly;
+    this.#growth = steady
+      ? NO_GROWTH
+      : growthOf(bytes, !ArrayBuffer.isView(source));
     // Made here, not on first use: a lazy check in the typed fast paths
     // cost more than the read itself (see #makeDataView()).
     this.#makeDataView();
@@ -252,7 +319,7 @@ export class Cursor
    * ```
    */
   get position(): number {
-    return this.#position;
+    return this.#at();
   }
 
   set position(value: number) {
@@ -272,7 +339,7 @@ export class Cursor
    * ```
    */
   get byteLength(): number {
-    return this.#bytes.byteLength;
+    return this.#length();
   }
 
   /**
@@ -291,7 +358,7 @@ export class Cursor
    * ```
    */
   get remaining(): number {
-    return Math.max(0, this.#bytes.byteLength - this.#position);
+    return Math.max(0, this.#length() - this.#at());
   }
 
   /**
@@ -353,7 +420,7 @@ export class Cursor
    * ```
    */
   bytes(): Uint8Array {
-    return this.#bytes;
+    return this.#source;
   }
 
   // #endregion
@@ -389,9 +456,14 @@ export class Cursor
    */
   readSync(p: Uint8Array): number | null {
     this.#assertReadable(p);
-    const start = this.#position;
-    const count = copyOut(this.#bytes, p, start);
-    this.#position = start + (count ?? 0);
+    const fast = this.#fast;
+    const state = this.#state;
+    const start = state[0]!;
+    const count = Math.min(p.byteLength, fast.byteLength - start);
+    if (count <= 0) return this.#readSlow(p);
+    // One subarray + set: a memmove in the engine, overlap-safe by spec.
+    p.set(fast.subarray(start, start + count));
+    state[0] = start + count;
     return count;
   }
 
@@ -488,9 +560,16 @@ export class Cursor
    */
   writeSync(p: Uint8Array): number {
     this.#assertWritable(p);
-    const start = this.#position;
-    const count = this.#copyIn(p, start);
-    this.#position = start + count;
+    const fast = this.#fast;
+    const state = this.#state;
+    const start = state[0]!;
+    const count = p.byteLength;
+    if (count === 0 || count > fast.byteLength - start) {
+      return this.#writeSlow(p);
+    }
+    // One set: a memmove in the engine, overlap-safe by spec.
+    fast.set(p, start);
+    state[0] = start + count;
     return count;
   }
 
@@ -668,7 +747,7 @@ export class Cursor
    */
   peek(n: number): Uint8Array {
     if (this.#closed) throw new CursorClosedError(PEEK);
-    const start = this.#position;
+    const start = this.#at();
     // subarray clamps the end to the length: no remaining-bytes math needed.
     return view(this.#bytes, PEEK, start, start + toLength(PEEK, n));
   }
@@ -703,8 +782,7 @@ export class Cursor
    */
   take(n: number): Uint8Array {
     if (this.#closed) throw new CursorClosedError(TAKE);
-    const start = this.#claimRead(TAKE, toLength(TAKE, n));
-    return view(this.#bytes, TAKE, start, start + n);
+    return this.#claim(TAKE, toLength(TAKE, n));
   }
 
   /**
@@ -730,7 +808,7 @@ export class Cursor
    */
   remainder(): Uint8Array {
     if (this.#closed) throw new CursorClosedError(REMAINDER);
-    return view(this.#bytes, REMAINDER, this.#position, undefined);
+    return view(this.#bytes, REMAINDER, this.#at(), undefined);
   }
 
   /**
@@ -769,16 +847,16 @@ export class Cursor
       throw notDelimiter(delimiter);
     }
     const bytes = this.#bytes;
-    const start = this.#position;
-    const length = bytes.byteLength;
+    const start = this.#at();
+    const length = this.#length();
     if (start >= length) {
-      assertAttached(this.#bytes, READ_UNTIL);
+      assertAttached(bytes, READ_UNTIL);
       return null;
     }
     // indexOf is a native scan; a JavaScript byte loop would be slower.
     const found = bytes.indexOf(delimiter, start);
     const end = found === -1 ? length : found + 1;
-    this.#position = end;
+    this.#moveTo(end);
     return bytes.subarray(start, end);
   }
 
@@ -813,10 +891,8 @@ export class Cursor
   readExactSync<T extends Uint8Array>(p: T): T {
     if (this.#closed) throw new CursorClosedError(READ_EXACTLY);
     if (!isBytes(p)) throw notUint8Array(READ_EXACTLY, "p", p);
-    const count = p.byteLength;
-    const start = this.#claimRead(READ_EXACTLY, count);
     // One subarray + set: a memmove in the engine, overlap-safe by spec.
-    p.set(view(this.#bytes, READ_EXACTLY, start, start + count));
+    p.set(this.#claim(READ_EXACTLY, p.byteLength));
     return p;
   }
 
@@ -1030,22 +1106,23 @@ export class Cursor
   readLine(): Uint8Array | null {
     if (this.#closed) throw new CursorClosedError(READ_LINE);
     const bytes = this.#bytes;
-    const start = this.#position;
-    const length = bytes.byteLength;
+    const start = this.#at();
+    const length = this.#length();
     if (start >= length) {
-      assertAttached(this.#bytes, READ_LINE);
+      assertAttached(bytes, READ_LINE);
       return null;
     }
     // indexOf is a native scan; a JavaScript byte loop would be slower.
     const found = bytes.indexOf(LF, start);
     if (found === -1) {
-      this.#position = length;
+      this.#moveTo(length);
       return bytes.subarray(start, length);
     }
-    this.#position = found + 1;
+    this.#moveTo(found + 1);
     // When the line is empty, found - 1 may be a "\r" before `start`:
     // subarray gives an empty view for an end before the start.
-    return bytes.subarray(start, bytes[found - 1] === CR ? found - 1 : found);
+    const end = this.#byteAt(found - 1) === CR ? found - 1 : found;
+    return bytes.subarray(start, end);
   }
 
   /**
@@ -1135,12 +1212,12 @@ export class Cursor
       );
     }
     const count = toLength(DECODE, byteLength, "byteLength");
-    const start = this.#claimRead(DECODE, count);
-    const encoded = view(this.#bytes, DECODE, start, start + count);
+    const encoded = this.#claim(DECODE, count);
     try {
       return decode(encoded, fatal);
     } catch {
-      this.#position = start;
+      const start = this.#at() - count;
+      this.#moveTo(start);
       throw new TypeError(
         `Cannot decode ${byteCount(count)} at position ${start}: invalid UTF-8`,
       );
@@ -1185,17 +1262,18 @@ export class Cursor
     if (this.#closed) throw new CursorClosedError(WRITE);
     if (this.#readOnly) throw new CursorReadOnlyError(WRITE);
     if (typeof text !== "string") throw notString(text);
-    const bytes = this.#bytes;
-    const start = this.#position;
+    const fast = this.#fast;
+    const state = this.#state;
+    const start = state[0]!;
     const units = text.length;
     // Fast path: with room for 3 bytes per UTF-16 code unit (the most UTF-8
     // needs) encodeInto cannot stop short, so no length is counted first.
-    if (units !== 0 && units * 3 <= bytes.byteLength - start) {
-      const written = encodeInto(text, bytes.subarray(start));
-      this.#position = start + written;
+    if (units !== 0 && units * 3 <= fast.byteLength - start) {
+      const written = encodeInto(text, fast.subarray(start));
+      state[0] = start + written;
       return written;
     }
-    return this.#writeStringSlow(text, start);
+    return this.#writeStringSlow(text);
   }
 
   // #endregion
@@ -1258,7 +1336,7 @@ export class Cursor
     if (this.#readOnly) throw new CursorReadOnlyError(TRUNCATE);
     const end = toLength(TRUNCATE, size, "size");
     assertAttached(this.#bytes, TRUNCATE);
-    resize(this.#bytes, this.#tracksBuffer, end);
+    resize(this.#bytes, this.#growth, end);
   }
 
   /**
@@ -1453,14 +1531,12 @@ export class Cursor
    * fills up: the rest stays in `reader` (check
    * {@linkcode Cursor.prototype.remaining | remaining} to tell a full cursor
    * from the reader's end). A resizable `ArrayBuffer` or growable
-   * `SharedArrayBuffer` grows in place when full: to twice its length or to
-   * 64 KiB past the position, whichever is more, up to its `maxByteLength`.
-   * An `ArrayBuffer` is then trimmed back to end where the data ends. A
-   * `SharedArrayBuffer` cannot shrink, so it grows only once the reader has
-   * put bytes into a scratch buffer of up to 4 KiB (a reader with nothing
-   * left leaves it as it was), and keeps zero bytes past the data. If
-   * `reader` throws, the bytes read before stay and the position is after
-   * them.
+   * `SharedArrayBuffer` grows in place when full: each read then goes into a
+   * scratch buffer of up to 64 KiB (and not past twice the memory's length or
+   * its `maxByteLength`), and the memory grows by what the reader put there,
+   * so it always ends where the data ends and a reader with nothing left
+   * leaves it as it was. If `reader` throws, the bytes read before stay and
+   * the position is after them.
    *
    * @param reader Where to read from, such as a `Deno.FsFile`.
    * @returns The number of bytes read.
@@ -1538,16 +1614,12 @@ export class Cursor
     whence: SeekMode,
   ): number {
     if (this.#closed) throw new CursorClosedError(action);
-    const end = this.#bytes.byteLength;
+    const end = this.#length();
     if (end === 0) assertAttached(this.#bytes, action);
     const distance = toOffset(action, name, offset);
-    return this.#position = resolvePosition(
-      action,
-      distance,
-      whence,
-      this.#position,
-      end,
-    );
+    const position = resolvePosition(action, distance, whence, this.#at(), end);
+    this.#moveTo(position);
+    return position;
   }
 
   /** The checks of every read into `p`, in the order they are reported. */
@@ -1577,7 +1649,7 @@ export class Cursor
     const bytes = this.#bytes;
     const count = p.byteLength;
     if (count === 0 || count > bytes.byteLength - start) {
-      return copyInGrowing(bytes, this.#tracksBuffer, p, start);
+      return copyInGrowing(bytes, this.#growth, p, start);
     }
     // One set: a memmove in the engine, overlap-safe by spec.
     bytes.set(p, start);
@@ -1586,18 +1658,37 @@ export class Cursor
 
   /**
    * Claims `size` bytes at the position for
-   * {@linkcode Cursor.prototype.take | take()} or
-   * {@linkcode Cursor.prototype.readExactSync | readExactSync()} and advances
-   * past them. The callers check `#closed` first, before their arguments.
+   * {@linkcode Cursor.prototype.take | take()},
+   * {@linkcode Cursor.prototype.readExactSync | readExactSync()} and
+   * {@linkcode Cursor.prototype.readString | readString()}, and advances past
+   * them. The callers check `#closed` first, before their arguments.
    *
-   * @returns Where the claimed bytes start.
+   * @returns A view of the claimed bytes.
    */
-  #claimRead(action: string, size: number): number {
-    const start = this.#position;
-    // Hot path: one subtraction and one comparison; the rest is the slow path.
+  #claim(action: string, size: number): Uint8Array {
+    const fast = this.#fast;
+    const state = this.#state;
+    const start = state[0]!;
+    // Hot path: a subtraction, two comparisons and a subarray. An empty
+    // claim, which must still see a detached buffer, takes the general path.
+    if (size === 0 || size > fast.byteLength - start) {
+      return this.#claimSlow(action, size);
+    }
+    state[0] = start + size;
+    return fast.subarray(start, start + size);
+  }
+
+  /**
+   * The general path of {@linkcode Cursor.prototype.#claim}: memory that is
+   * not steady, a far position, an empty claim, the end, or a detached
+   * buffer.
+   */
+  #claimSlow(action: string, size: number): Uint8Array {
+    const start = this.#at();
     if (size > this.#bytes.byteLength - start) this.#readShort(action, size);
-    this.#position = start + size;
-    return start;
+    const claimed = view(this.#bytes, action, start, start + size);
+    this.#moveTo(start + size);
+    return claimed;
   }
 
   /** The slow path of a claim that does not fit: detached, empty, or EOF. */
@@ -1615,13 +1706,14 @@ export class Cursor
    *
    * @returns The number of bytes written.
    */
-  #writeStringSlow(text: string, start: number): number {
+  #writeStringSlow(text: string): number {
+    const start = this.#at();
     const count = utf8Length(text);
-    reserve(this.#bytes, this.#tracksBuffer, WRITE, start, count, true);
+    this.#reserve(WRITE, start, count, true);
     if (count !== 0) {
       encodeInto(text, this.#bytes.subarray(start, start + count));
     }
-    this.#position = start + count;
+    this.#moveTo(start + count);
     return count;
   }
 
@@ -1640,16 +1732,16 @@ export class Cursor
     for (;;) {
       if (this.#closed) throw new CursorClosedError(WRITE_TO);
       const bytes = this.#bytes;
-      const start = this.#position;
+      const start = this.#at();
       const length = bytes.byteLength - start;
       if (length <= 0) {
-        assertAttached(this.#bytes, WRITE_TO);
+        assertAttached(bytes, WRITE_TO);
         return total;
       }
       // A view, not a copy: the writer reads the wrapped memory itself.
       const count = yield bytes.subarray(start, start + length);
       checkCount(WRITE_TO, "writer", count, 1, length);
-      this.#position = start + count;
+      this.#moveTo(start + count);
       total += count;
     }
   }
@@ -1664,56 +1756,119 @@ export class Cursor
   *#readFromSteps(): Steps {
     if (this.#closed) throw new CursorClosedError(READ_FROM);
     if (this.#readOnly) throw new CursorReadOnlyError(READ_FROM);
-    const initial = this.#bytes.byteLength;
-    let grownTo = -1;
+    let scratch: Uint8Array | undefined;
     let total = 0;
-    try {
-      for (let idle = 0;;) {
-        if (this.#closed) throw new CursorClosedError(READ_FROM);
-        const bytes = this.#bytes;
-        const start = this.#position;
-        const length = bytes.byteLength;
-        let end = length;
-        let scratch: Uint8Array | undefined;
-        if (start >= length) {
-          assertAttached(this.#bytes, READ_FROM);
-          const max = capacity(bytes, this.#tracksBuffer);
-          end = growthEnd(start, length, max);
-          if (end <= start) break;
-          if (bytes.buffer instanceof ArrayBuffer) {
-            grow(bytes, end);
-            grownTo = end;
-          } else {
-            scratch = new Uint8Array(Math.min(SHARED_SCRATCH, end - start));
-          }
-        }
-        // The reader fills the wrapped memory itself, never more than fits.
-        const room = scratch ?? bytes.subarray(start, end);
-        const count = yield room;
-        if (count === null) break;
-        checkCount(READ_FROM, "reader", count, 0, room.byteLength);
-        idle = count === 0 ? idle + 1 : 0;
-        if (idle === MAX_EMPTY_READS) {
-          throw new RangeError(
-            `Cannot ${READ_FROM}: it returned 0 bytes ${MAX_EMPTY_READS} times in a row`,
-          );
-        }
-        if (scratch !== undefined && count > 0) {
-          grow(bytes, end);
-          bytes.set(scratch.subarray(0, count), start);
-        }
-        this.#position = start + count;
-        total += count;
-      }
-    } finally {
-      // Give back what growth took beyond the data.
-      const keep = total > 0 ? Math.max(initial, this.#position) : initial;
+    for (let idle = 0;;) {
+      if (this.#closed) throw new CursorClosedError(READ_FROM);
       const bytes = this.#bytes;
-      if (bytes.byteLength === grownTo && grownTo > keep) {
-        (bytes.buffer as ArrayBuffer).resize(bytes.byteOffset + keep);
+      const start = this.#at();
+      const length = bytes.byteLength;
+      let room: Uint8Array;
+      let grows = false;
+      if (start < length) {
+        // The reader fills the wrapped memory itself, never more than fits.
+        room = bytes.subarray(start, length);
+      } else {
+        assertAttached(bytes, READ_FROM);
+        const max = capacity(bytes, this.#growth);
+        const end = growthEnd(start, length, max);
+        if (end <= start) break;
+        // Memory that must grow takes the reader's bytes in a scratch buffer
+        // first, then grows by their count: growing ahead and giving back
+        // the rest would shrink the buffer (see _growth.ts).
+        scratch ??= new Uint8Array(SCRATCH);
+        room = scratch.subarray(0, Math.min(SCRATCH, end - start));
+        grows = true;
       }
+      const offered = room.byteLength;
+      const count = yield room;
+      if (count === null) break;
+      checkCount(READ_FROM, "reader", count, 0, offered);
+      idle = count === 0 ? idle + 1 : 0;
+      if (idle === MAX_EMPTY_READS) {
+        throw new RangeError(
+          `Cannot ${READ_FROM}: it returned 0 bytes ${MAX_EMPTY_READS} times in a row`,
+        );
+      }
+      if (grows && count > 0) {
+        reserve(bytes, this.#growth, READ_FROM, start, count, true);
+        bytes.set(room.subarray(0, count), start);
+      }
+      this.#moveTo(start + count);
+      total += count;
     }
     return total;
+  }
+
+  /** The position, wherever it is kept (see `#state`). */
+  #at(): number {
+    const position = this.#state[0]!;
+    return position === FAR ? this.#far : position;
+  }
+
+  /** Sets the position, which the caller has checked. */
+  #moveTo(position: number): void {
+    if (position < FAR) {
+      this.#state[0] = position;
+    } else {
+      this.#state[0] = FAR;
+      this.#far = position;
+    }
+  }
+
+  /**
+   * The length of the memory now. Steady memory's is read where only steady
+   * views are seen; `#fast` is empty for other memory, so its length is read
+   * at the second place.
+   */
+  #length(): number {
+    return this.#fast.byteLength || this.#bytes.byteLength;
+  }
+
+  /** The byte at `index` (`undefined` outside), read as `#length()` is. */
+  #byteAt(index: number): number | undefined {
+    return this.#fast[index] ?? this.#bytes[index];
+  }
+
+  /**
+   * The general path of {@linkcode Cursor.prototype.readSync | readSync()}:
+   * an empty `p`, the end, a detached buffer, a far position or memory that
+   * is not steady.
+   */
+  #readSlow(p: Uint8Array): number | null {
+    const start = this.#at();
+    const count = copyOut(this.#bytes, p, start);
+    if (count !== null) this.#moveTo(start + count);
+    return count;
+  }
+
+  /**
+   * The general path of
+   * {@linkcode Cursor.prototype.writeSync | writeSync()}: an empty `p`, the
+   * end, growth, a detached buffer, a far position or memory that is not
+   * steady.
+   */
+  #writeSlow(p: Uint8Array): number {
+    const start = this.#at();
+    const count = this.#copyIn(p, start);
+    this.#moveTo(start + count);
+    return count;
+  }
+
+  /** {@linkcode reserve} for this cursor's memory. */
+  #reserve(action: string, start: number, count: number, grows: boolean): void {
+    reserve(this.#bytes, this.#growth, action, start, count, grows);
+  }
+
+  /** Makes the cached view again unless it reaches `end` already. */
+  #renewDataView(end: number): void {
+    let reach = -1;
+    try {
+      reach = this.#data.byteLength;
+    } catch {
+      // A fixed-length view that its buffer no longer holds.
+    }
+    if (reach < end) this.#makeDataView();
   }
 
   /**
@@ -1737,15 +1892,22 @@ export class Cursor
    */
   #makeDataView(): void {
     const bytes = this.#bytes;
-    const data = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    // A view that follows the buffer's length need not be made again after
+    // the memory grows.
+    const data = new DataView(
+      bytes.buffer,
+      bytes.byteOffset,
+      this.#growth.tracks ? undefined : bytes.byteLength,
+    );
     this.#data = data;
     this.#writeData = this.#readOnly ? NO_DATA_VIEW : data;
   }
 
   /**
    * The slow path of every typed read: checks the runtime, closed and
-   * length, remakes the cached view (the buffer was resized since it was
-   * made) and reads `size` bytes with `method`, advancing past them.
+   * length, renews the cached view if it no longer reaches (the buffer was
+   * resized since it was made) and reads `size` bytes with `method`,
+   * advancing past them.
    */
   #getSlow<K extends Getter>(
     method: K,
@@ -1754,62 +1916,61 @@ export class Cursor
   ): ReturnType<DataView[K]> {
     assertAccessor(method);
     if (this.#closed) throw new CursorClosedError(READ);
-    const start = this.#position;
+    const start = this.#at();
     if (size > this.#bytes.byteLength - start) this.#readShort(READ, size);
-    this.#makeDataView();
+    this.#renewDataView(start + size);
     const value = Reflect.apply(DataView.prototype[method], this.#data, [
       start,
       littleEndian,
     ]);
-    this.#position = start + size;
+    this.#moveTo(start + size);
     return value;
   }
 
   /**
    * The slow path of every typed write: checks the runtime, closed,
-   * read-only and room, remakes the cached view and writes `value` with
-   * `method`, advancing past it.
+   * read-only and room, grows the memory when it can, renews the cached view
+   * if it no longer reaches, and writes `converted` with `method`, advancing
+   * past it.
    *
-   * @param value The value the fast path converted, or `undefined` when
-   * converting it threw `error`: then `error` is thrown after the checks
-   * that come before it (closed, read-only, room), without growing.
+   * @param value The value the caller gave.
+   * @param converted `value` as the fast path converted it, or `undefined`
+   * when converting it threw `error`: then, after the checks that come
+   * before it (closed, read-only, room) and without growing, a `TypeError`
+   * naming the argument is thrown for a value of the wrong kind, and `error`
+   * itself for a value whose own conversion threw.
+   * @param error What the fast path caught, if anything.
    */
   #setSlow(
     method: Setter,
     size: number,
-    value: number | bigint | undefined,
+    value: unknown,
+    converted: number | bigint | undefined,
     error: unknown,
     littleEndian?: boolean,
   ): void {
     assertAccessor(method);
     if (this.#closed) throw new CursorClosedError(WRITE);
     if (this.#readOnly) throw new CursorReadOnlyError(WRITE);
-    const start = this.#position;
-    reserve(
-      this.#bytes,
-      this.#tracksBuffer,
-      WRITE,
-      start,
-      size,
-      value !== undefined,
-    );
-    if (value === undefined) throw error;
-    this.#makeDataView();
+    const start = this.#at();
+    this.#reserve(WRITE, start, size, converted !== undefined);
+    if (converted === undefined) throw conversionError(method, value, error);
+    this.#renewDataView(start + size);
     Reflect.apply(DataView.prototype[method], this.#data, [
       start,
-      value,
+      converted,
       littleEndian,
     ]);
-    this.#position = start + size;
+    this.#moveTo(start + size);
   }
 
   // #endregion
 
   // #region typed numbers (generated by tools/numbers.ts)
   // Generated from the table in tools/numbers.ts: edit the table and run
-  // `deno task numbers`. Each fast path is the cached view's own bounds
-  // check inside `try` (see #makeDataView()); the `catch` takes the shared
-  // slow path.
+  // `deno task numbers`. The class's own methods serve steady memory: the
+  // cached view's own bounds check inside `try`, the `catch` taking the
+  // shared slow path. `General` serves the rest (see tools/numbers.ts).
 
   /**
    * Reads a signed 8-bit integer at the position and advances past it, as
@@ -1834,10 +1995,11 @@ export class Cursor
    * ```
    */
   readInt8(): number {
-    const start = this.#position;
+    const state = this.#state;
+    const start = state[0]!;
     try {
       const value = this.#data.getInt8(start);
-      this.#position = start + 1;
+      state[0] = start + 1;
       return value;
     } catch {
       return this.#getSlow("getInt8", 1);
@@ -1872,14 +2034,15 @@ export class Cursor
    * ```
    */
   writeInt8(value: number): void {
-    const start = this.#position;
+    const state = this.#state;
+    const start = state[0]!;
     let converted: number | undefined;
     try {
       converted = +value;
       this.#writeData.setInt8(start, converted);
-      this.#position = start + 1;
+      state[0] = start + 1;
     } catch (error) {
-      this.#setSlow("setInt8", 1, converted, error);
+      this.#setSlow("setInt8", 1, value, converted, error);
     }
   }
 
@@ -1906,10 +2069,11 @@ export class Cursor
    * ```
    */
   readUint8(): number {
-    const start = this.#position;
+    const state = this.#state;
+    const start = state[0]!;
     try {
       const value = this.#data.getUint8(start);
-      this.#position = start + 1;
+      state[0] = start + 1;
       return value;
     } catch {
       return this.#getSlow("getUint8", 1);
@@ -1944,14 +2108,15 @@ export class Cursor
    * ```
    */
   writeUint8(value: number): void {
-    const start = this.#position;
+    const state = this.#state;
+    const start = state[0]!;
     let converted: number | undefined;
     try {
       converted = +value;
       this.#writeData.setUint8(start, converted);
-      this.#position = start + 1;
+      state[0] = start + 1;
     } catch (error) {
-      this.#setSlow("setUint8", 1, converted, error);
+      this.#setSlow("setUint8", 1, value, converted, error);
     }
   }
 
@@ -1980,10 +2145,11 @@ export class Cursor
    * ```
    */
   readInt16(littleEndian?: boolean): number {
-    const start = this.#position;
+    const state = this.#state;
+    const start = state[0]!;
     try {
       const value = this.#data.getInt16(start, littleEndian);
-      this.#position = start + 2;
+      state[0] = start + 2;
       return value;
     } catch {
       return this.#getSlow("getInt16", 2, littleEndian);
@@ -2021,14 +2187,15 @@ export class Cursor
    * ```
    */
   writeInt16(value: number, littleEndian?: boolean): void {
-    const start = this.#position;
+    const state = this.#state;
+    const start = state[0]!;
     let converted: number | undefined;
     try {
       converted = +value;
       this.#writeData.setInt16(start, converted, littleEndian);
-      this.#position = start + 2;
+      state[0] = start + 2;
     } catch (error) {
-      this.#setSlow("setInt16", 2, converted, error, littleEndian);
+      this.#setSlow("setInt16", 2, value, converted, error, littleEndian);
     }
   }
 
@@ -2057,10 +2224,11 @@ export class Cursor
    * ```
    */
   readUint16(littleEndian?: boolean): number {
-    const start = this.#position;
+    const state = this.#state;
+    const start = state[0]!;
     try {
       const value = this.#data.getUint16(start, littleEndian);
-      this.#position = start + 2;
+      state[0] = start + 2;
       return value;
     } catch {
       return this.#getSlow("getUint16", 2, littleEndian);
@@ -2098,14 +2266,15 @@ export class Cursor
    * ```
    */
   writeUint16(value: number, littleEndian?: boolean): void {
-    const start = this.#position;
+    const state = this.#state;
+    const start = state[0]!;
     let converted: number | undefined;
     try {
       converted = +value;
       this.#writeData.setUint16(start, converted, littleEndian);
-      this.#position = start + 2;
+      state[0] = start + 2;
     } catch (error) {
-      this.#setSlow("setUint16", 2, converted, error, littleEndian);
+      this.#setSlow("setUint16", 2, value, converted, error, littleEndian);
     }
   }
 
@@ -2137,10 +2306,11 @@ export class Cursor
    * ```
    */
   readInt32(littleEndian?: boolean): number {
-    const start = this.#position;
+    const state = this.#state;
+    const start = state[0]!;
     try {
       const value = this.#data.getInt32(start, littleEndian);
-      this.#position = start + 4;
+      state[0] = start + 4;
       return value;
     } catch {
       return this.#getSlow("getInt32", 4, littleEndian);
@@ -2181,14 +2351,15 @@ export class Cursor
    * ```
    */
   writeInt32(value: number, littleEndian?: boolean): void {
-    const start = this.#position;
+    const state = this.#state;
+    const start = state[0]!;
     let converted: number | undefined;
     try {
       converted = +value;
       this.#writeData.setInt32(start, converted, littleEndian);
-      this.#position = start + 4;
+      state[0] = start + 4;
     } catch (error) {
-      this.#setSlow("setInt32", 4, converted, error, littleEndian);
+      this.#setSlow("setInt32", 4, value, converted, error, littleEndian);
     }
   }
 
@@ -2220,10 +2391,11 @@ export class Cursor
    * ```
    */
   readUint32(littleEndian?: boolean): number {
-    const start = this.#position;
+    const state = this.#state;
+    const start = state[0]!;
     try {
       const value = this.#data.getUint32(start, littleEndian);
-      this.#position = start + 4;
+      state[0] = start + 4;
       return value;
     } catch {
       return this.#getSlow("getUint32", 4, littleEndian);
@@ -2264,14 +2436,15 @@ export class Cursor
    * ```
    */
   writeUint32(value: number, littleEndian?: boolean): void {
-    const start = this.#position;
+    const state = this.#state;
+    const start = state[0]!;
     let converted: number | undefined;
     try {
       converted = +value;
       this.#writeData.setUint32(start, converted, littleEndian);
-      this.#position = start + 4;
+      state[0] = start + 4;
     } catch (error) {
-      this.#setSlow("setUint32", 4, converted, error, littleEndian);
+      this.#setSlow("setUint32", 4, value, converted, error, littleEndian);
     }
   }
 
@@ -2305,10 +2478,11 @@ export class Cursor
    * ```
    */
   readBigInt64(littleEndian?: boolean): bigint {
-    const start = this.#position;
+    const state = this.#state;
+    const start = state[0]!;
     try {
       const value = this.#data.getBigInt64(start, littleEndian);
-      this.#position = start + 8;
+      state[0] = start + 8;
       return value;
     } catch {
       return this.#getSlow("getBigInt64", 8, littleEndian);
@@ -2352,14 +2526,15 @@ export class Cursor
    * ```
    */
   writeBigInt64(value: bigint, littleEndian?: boolean): void {
-    const start = this.#position;
+    const state = this.#state;
+    const start = state[0]!;
     let converted: bigint | undefined;
     try {
       converted = BigInt.asIntN(64, value);
       this.#writeData.setBigInt64(start, converted, littleEndian);
-      this.#position = start + 8;
+      state[0] = start + 8;
     } catch (error) {
-      this.#setSlow("setBigInt64", 8, converted, error, littleEndian);
+      this.#setSlow("setBigInt64", 8, value, converted, error, littleEndian);
     }
   }
 
@@ -2393,10 +2568,11 @@ export class Cursor
    * ```
    */
   readBigUint64(littleEndian?: boolean): bigint {
-    const start = this.#position;
+    const state = this.#state;
+    const start = state[0]!;
     try {
       const value = this.#data.getBigUint64(start, littleEndian);
-      this.#position = start + 8;
+      state[0] = start + 8;
       return value;
     } catch {
       return this.#getSlow("getBigUint64", 8, littleEndian);
@@ -2443,14 +2619,15 @@ export class Cursor
    * ```
    */
   writeBigUint64(value: bigint, littleEndian?: boolean): void {
-    const start = this.#position;
+    const state = this.#state;
+    const start = state[0]!;
     let converted: bigint | undefined;
     try {
       converted = BigInt.asUintN(64, value);
       this.#writeData.setBigUint64(start, converted, littleEndian);
-      this.#position = start + 8;
+      state[0] = start + 8;
     } catch (error) {
-      this.#setSlow("setBigUint64", 8, converted, error, littleEndian);
+      this.#setSlow("setBigUint64", 8, value, converted, error, littleEndian);
     }
   }
 
@@ -2481,10 +2658,11 @@ export class Cursor
    * ```
    */
   readFloat16(littleEndian?: boolean): number {
-    const start = this.#position;
+    const state = this.#state;
+    const start = state[0]!;
     try {
       const value = this.#data.getFloat16(start, littleEndian);
-      this.#position = start + 2;
+      state[0] = start + 2;
       return value;
     } catch {
       return this.#getSlow("getFloat16", 2, littleEndian);
@@ -2523,14 +2701,15 @@ export class Cursor
    * ```
    */
   writeFloat16(value: number, littleEndian?: boolean): void {
-    const start = this.#position;
+    const state = this.#state;
+    const start = state[0]!;
     let converted: number | undefined;
     try {
       converted = +value;
       this.#writeData.setFloat16(start, converted, littleEndian);
-      this.#position = start + 2;
+      state[0] = start + 2;
     } catch (error) {
-      this.#setSlow("setFloat16", 2, converted, error, littleEndian);
+      this.#setSlow("setFloat16", 2, value, converted, error, littleEndian);
     }
   }
 
@@ -2562,10 +2741,11 @@ export class Cursor
    * ```
    */
   readFloat32(littleEndian?: boolean): number {
-    const start = this.#position;
+    const state = this.#state;
+    const start = state[0]!;
     try {
       const value = this.#data.getFloat32(start, littleEndian);
-      this.#position = start + 4;
+      state[0] = start + 4;
       return value;
     } catch {
       return this.#getSlow("getFloat32", 4, littleEndian);
@@ -2606,14 +2786,15 @@ export class Cursor
    * ```
    */
   writeFloat32(value: number, littleEndian?: boolean): void {
-    const start = this.#position;
+    const state = this.#state;
+    const start = state[0]!;
     let converted: number | undefined;
     try {
       converted = +value;
       this.#writeData.setFloat32(start, converted, littleEndian);
-      this.#position = start + 4;
+      state[0] = start + 4;
     } catch (error) {
-      this.#setSlow("setFloat32", 4, converted, error, littleEndian);
+      this.#setSlow("setFloat32", 4, value, converted, error, littleEndian);
     }
   }
 
@@ -2647,10 +2828,11 @@ export class Cursor
    * ```
    */
   readFloat64(littleEndian?: boolean): number {
-    const start = this.#position;
+    const state = this.#state;
+    const start = state[0]!;
     try {
       const value = this.#data.getFloat64(start, littleEndian);
-      this.#position = start + 8;
+      state[0] = start + 8;
       return value;
     } catch {
       return this.#getSlow("getFloat64", 8, littleEndian);
@@ -2694,16 +2876,372 @@ export class Cursor
    * ```
    */
   writeFloat64(value: number, littleEndian?: boolean): void {
-    const start = this.#position;
+    const state = this.#state;
+    const start = state[0]!;
     let converted: number | undefined;
     try {
       converted = +value;
       this.#writeData.setFloat64(start, converted, littleEndian);
-      this.#position = start + 8;
+      state[0] = start + 8;
     } catch (error) {
-      this.#setSlow("setFloat64", 8, converted, error, littleEndian);
+      this.#setSlow("setFloat64", 8, value, converted, error, littleEndian);
     }
   }
 
+  static {
+    /**
+     * The class of a cursor over memory that is not steady: the
+     * constructor makes one of these for such memory. See tools/numbers.ts.
+     */
+    class General extends Cursor {
+      override readInt8(): number {
+        const start = this.#at();
+        if (start + 1 <= this.#bytes.byteLength) {
+          try {
+            const value = this.#data.getInt8(start);
+            this.#moveTo(start + 1);
+            return value;
+          } catch {
+            // A view older than the memory: the slow path renews it.
+          }
+        }
+        return this.#getSlow("getInt8", 1);
+      }
+
+      override writeInt8(value: number): void {
+        let converted: number | undefined;
+        let error: unknown;
+        try {
+          converted = +value;
+          const start = this.#at();
+          if (start + 1 <= this.#bytes.byteLength) {
+            this.#writeData.setInt8(start, converted);
+            this.#moveTo(start + 1);
+            return;
+          }
+        } catch (caught) {
+          error = caught;
+        }
+        this.#setSlow("setInt8", 1, value, converted, error);
+      }
+
+      override readUint8(): number {
+        const start = this.#at();
+        if (start + 1 <= this.#bytes.byteLength) {
+          try {
+            const value = this.#data.getUint8(start);
+            this.#moveTo(start + 1);
+            return value;
+          } catch {
+            // A view older than the memory: the slow path renews it.
+          }
+        }
+        return this.#getSlow("getUint8", 1);
+      }
+
+      override writeUint8(value: number): void {
+        let converted: number | undefined;
+        let error: unknown;
+        try {
+          converted = +value;
+          const start = this.#at();
+          if (start + 1 <= this.#bytes.byteLength) {
+            this.#writeData.setUint8(start, converted);
+            this.#moveTo(start + 1);
+            return;
+          }
+        } catch (caught) {
+          error = caught;
+        }
+        this.#setSlow("setUint8", 1, value, converted, error);
+      }
+
+      override readInt16(littleEndian?: boolean): number {
+        const start = this.#at();
+        if (start + 2 <= this.#bytes.byteLength) {
+          try {
+            const value = this.#data.getInt16(start, littleEndian);
+            this.#moveTo(start + 2);
+            return value;
+          } catch {
+            // A view older than the memory: the slow path renews it.
+          }
+        }
+        return this.#getSlow("getInt16", 2, littleEndian);
+      }
+
+      override writeInt16(value: number, littleEndian?: boolean): void {
+        let converted: number | undefined;
+        let error: unknown;
+        try {
+          converted = +value;
+          const start = this.#at();
+          if (start + 2 <= this.#bytes.byteLength) {
+            this.#writeData.setInt16(start, converted, littleEndian);
+            this.#moveTo(start + 2);
+            return;
+          }
+        } catch (caught) {
+          error = caught;
+        }
+        this.#setSlow("setInt16", 2, value, converted, error, littleEndian);
+      }
+
+      override readUint16(littleEndian?: boolean): number {
+        const start = this.#at();
+        if (start + 2 <= this.#bytes.byteLength) {
+          try {
+            const value = this.#data.getUint16(start, littleEndian);
+            this.#moveTo(start + 2);
+            return value;
+          } catch {
+            // A view older than the memory: the slow path renews it.
+          }
+        }
+        return this.#getSlow("getUint16", 2, littleEndian);
+      }
+
+      override writeUint16(value: number, littleEndian?: boolean): void {
+        let converted: number | undefined;
+        let error: unknown;
+        try {
+          converted = +value;
+          const start = this.#at();
+          if (start + 2 <= this.#bytes.byteLength) {
+            this.#writeData.setUint16(start, converted, littleEndian);
+            this.#moveTo(start + 2);
+            return;
+          }
+        } catch (caught) {
+          error = caught;
+        }
+        this.#setSlow("setUint16", 2, value, converted, error, littleEndian);
+      }
+
+      override readInt32(littleEndian?: boolean): number {
+        const start = this.#at();
+        if (start + 4 <= this.#bytes.byteLength) {
+          try {
+            const value = this.#data.getInt32(start, littleEndian);
+            this.#moveTo(start + 4);
+            return value;
+          } catch {
+            // A view older than the memory: the slow path renews it.
+          }
+        }
+        return this.#getSlow("getInt32", 4, littleEndian);
+      }
+
+      override writeInt32(value: number, littleEndian?: boolean): void {
+        let converted: number | undefined;
+        let error: unknown;
+        try {
+          converted = +value;
+          const start = this.#at();
+          if (start + 4 <= this.#bytes.byteLength) {
+            this.#writeData.setInt32(start, converted, littleEndian);
+            this.#moveTo(start + 4);
+            return;
+          }
+        } catch (caught) {
+          error = caught;
+        }
+        this.#setSlow("setInt32", 4, value, converted, error, littleEndian);
+      }
+
+      override readUint32(littleEndian?: boolean): number {
+        const start = this.#at();
+        if (start + 4 <= this.#bytes.byteLength) {
+          try {
+            const value = this.#data.getUint32(start, littleEndian);
+            this.#moveTo(start + 4);
+            return value;
+          } catch {
+            // A view older than the memory: the slow path renews it.
+          }
+        }
+        return this.#getSlow("getUint32", 4, littleEndian);
+      }
+
+      override writeUint32(value: number, littleEndian?: boolean): void {
+        let converted: number | undefined;
+        let error: unknown;
+        try {
+          converted = +value;
+          const start = this.#at();
+          if (start + 4 <= this.#bytes.byteLength) {
+            this.#writeData.setUint32(start, converted, littleEndian);
+            this.#moveTo(start + 4);
+            return;
+          }
+        } catch (caught) {
+          error = caught;
+        }
+        this.#setSlow("setUint32", 4, value, converted, error, littleEndian);
+      }
+
+      override readBigInt64(littleEndian?: boolean): bigint {
+        const start = this.#at();
+        if (start + 8 <= this.#bytes.byteLength) {
+          try {
+            const value = this.#data.getBigInt64(start, littleEndian);
+            this.#moveTo(start + 8);
+            return value;
+          } catch {
+            // A view older than the memory: the slow path renews it.
+          }
+        }
+        return this.#getSlow("getBigInt64", 8, littleEndian);
+      }
+
+      override writeBigInt64(value: bigint, littleEndian?: boolean): void {
+        let converted: bigint | undefined;
+        let error: unknown;
+        try {
+          converted = BigInt.asIntN(64, value);
+          const start = this.#at();
+          if (start + 8 <= this.#bytes.byteLength) {
+            this.#writeData.setBigInt64(start, converted, littleEndian);
+            this.#moveTo(start + 8);
+            return;
+          }
+        } catch (caught) {
+          error = caught;
+        }
+        this.#setSlow("setBigInt64", 8, value, converted, error, littleEndian);
+      }
+
+      override readBigUint64(littleEndian?: boolean): bigint {
+        const start = this.#at();
+        if (start + 8 <= this.#bytes.byteLength) {
+          try {
+            const value = this.#data.getBigUint64(start, littleEndian);
+            this.#moveTo(start + 8);
+            return value;
+          } catch {
+            // A view older than the memory: the slow path renews it.
+          }
+        }
+        return this.#getSlow("getBigUint64", 8, littleEndian);
+      }
+
+      override writeBigUint64(value: bigint, littleEndian?: boolean): void {
+        let converted: bigint | undefined;
+        let error: unknown;
+        try {
+          converted = BigInt.asUintN(64, value);
+          const start = this.#at();
+          if (start + 8 <= this.#bytes.byteLength) {
+            this.#writeData.setBigUint64(start, converted, littleEndian);
+            this.#moveTo(start + 8);
+            return;
+          }
+        } catch (caught) {
+          error = caught;
+        }
+        this.#setSlow("setBigUint64", 8, value, converted, error, littleEndian);
+      }
+
+      override readFloat16(littleEndian?: boolean): number {
+        const start = this.#at();
+        if (start + 2 <= this.#bytes.byteLength) {
+          try {
+            const value = this.#data.getFloat16(start, littleEndian);
+            this.#moveTo(start + 2);
+            return value;
+          } catch {
+            // A view older than the memory: the slow path renews it.
+          }
+        }
+        return this.#getSlow("getFloat16", 2, littleEndian);
+      }
+
+      override writeFloat16(value: number, littleEndian?: boolean): void {
+        let converted: number | undefined;
+        let error: unknown;
+        try {
+          converted = +value;
+          const start = this.#at();
+          if (start + 2 <= this.#bytes.byteLength) {
+            this.#writeData.setFloat16(start, converted, littleEndian);
+            this.#moveTo(start + 2);
+            return;
+          }
+        } catch (caught) {
+          error = caught;
+        }
+        this.#setSlow("setFloat16", 2, value, converted, error, littleEndian);
+      }
+
+      override readFloat32(littleEndian?: boolean): number {
+        const start = this.#at();
+        if (start + 4 <= this.#bytes.byteLength) {
+          try {
+            const value = this.#data.getFloat32(start, littleEndian);
+            this.#moveTo(start + 4);
+            return value;
+          } catch {
+            // A view older than the memory: the slow path renews it.
+          }
+        }
+        return this.#getSlow("getFloat32", 4, littleEndian);
+      }
+
+      override writeFloat32(value: number, littleEndian?: boolean): void {
+        let converted: number | undefined;
+        let error: unknown;
+        try {
+          converted = +value;
+          const start = this.#at();
+          if (start + 4 <= this.#bytes.byteLength) {
+            this.#writeData.setFloat32(start, converted, littleEndian);
+            this.#moveTo(start + 4);
+            return;
+          }
+        } catch (caught) {
+          error = caught;
+        }
+        this.#setSlow("setFloat32", 4, value, converted, error, littleEndian);
+      }
+
+      override readFloat64(littleEndian?: boolean): number {
+        const start = this.#at();
+        if (start + 8 <= this.#bytes.byteLength) {
+          try {
+            const value = this.#data.getFloat64(start, littleEndian);
+            this.#moveTo(start + 8);
+            return value;
+          } catch {
+            // A view older than the memory: the slow path renews it.
+          }
+        }
+        return this.#getSlow("getFloat64", 8, littleEndian);
+      }
+
+      override writeFloat64(value: number, littleEndian?: boolean): void {
+        let converted: number | undefined;
+        let error: unknown;
+        try {
+          converted = +value;
+          const start = this.#at();
+          if (start + 8 <= this.#bytes.byteLength) {
+            this.#writeData.setFloat64(start, converted, littleEndian);
+            this.#moveTo(start + 8);
+            return;
+          }
+        } catch (caught) {
+          error = caught;
+        }
+        this.#setSlow("setFloat64", 8, value, converted, error, littleEndian);
+      }
+    }
+    // `constructor` stays `Cursor`, as for every other cursor.
+    Object.defineProperty(General.prototype, "constructor", {
+      value: Cursor,
+      writable: true,
+      configurable: true,
+    });
+    GENERAL = General;
+  }
   // #endregion
 }

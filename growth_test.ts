@@ -212,29 +212,28 @@ Deno.test("Cursor.writable errors past maxByteLength and keeps the bytes before"
   assert.equal(cursor.position, 3);
 });
 
-Deno.test("Cursor.readFrom() grows by doubling and trims back to the data", async () => {
+Deno.test("Cursor.readFrom() grows a full buffer by what each read brings, through 64 KiB of scratch, never past the data", async () => {
   const buffer = new ArrayBuffer(10, { maxByteLength: 1 << 20 });
   const cursor = new Cursor(buffer);
   const data = Uint8Array.from({ length: 100_000 }, (_, i) => i % 241);
-  const sizes: number[] = [];
+  const reads: [length: number, offered: number][] = [];
   const reader = readerOf(data, 30_000);
   const spy: Reader = {
     read(p) {
-      sizes.push(buffer.byteLength);
+      reads.push([buffer.byteLength, p.byteLength]);
       return reader.read(p);
     },
   };
   assert.equal(await cursor.readFrom(spy), 100_000);
-  // 10, then 10 + 65536 (at least 64 KiB), then doubled; the last read
-  // is the reader's end.
-  assert.deepEqual(sizes, [
-    10,
-    65_546,
-    65_546,
-    65_546,
-    131_092,
-    131_092,
-    131_092,
+  // The first read fills the 10 bytes there are; then each read goes into
+  // a scratch buffer of 64 KiB, and the memory grows by what it brought.
+  assert.deepEqual(reads, [
+    [10, 10],
+    [10, 65_536],
+    [30_010, 65_536],
+    [60_010, 65_536],
+    [90_010, 65_536],
+    [100_000, 65_536],
   ]);
   assert.equal(buffer.byteLength, 100_000);
   assert.equal(cursor.position, 100_000);
@@ -271,7 +270,7 @@ Deno.test("Cursor.readFromSync() grows a length-tracking view and keeps a past-e
   assert.equal(cursor.position, 20);
 });
 
-Deno.test("Cursor.readFrom() trims a grown buffer when the reader fails", async () => {
+Deno.test("Cursor.readFrom() keeps what it read before the reader fails, and the memory ends there", async () => {
   const buffer = new ArrayBuffer(0, { maxByteLength: 1 << 20 });
   const cursor = new Cursor(buffer);
   const failure = new Error("reset");
@@ -289,14 +288,13 @@ Deno.test("Cursor.readFrom() trims a grown buffer when the reader fails", async 
   assert.equal(cursor.position, 3);
 });
 
-Deno.test("Cursor.readFrom() into a growable SharedArrayBuffer keeps its grown length", async () => {
+Deno.test("Cursor.readFrom() grows a growable SharedArrayBuffer to the data's end", async () => {
   const shared = new SharedArrayBuffer(0, { maxByteLength: 1 << 20 });
   const cursor = new Cursor(shared);
   assert.equal(await cursor.readFrom(readerOf(Uint8Array.of(4, 5, 6))), 3);
-  // A SharedArrayBuffer cannot shrink: the data ends at the position.
-  assert.equal(shared.byteLength, 65_536);
+  assert.equal(shared.byteLength, 3);
   assert.equal(cursor.position, 3);
-  assert.deepEqual(new Uint8Array(shared, 0, 4), Uint8Array.of(4, 5, 6, 0));
+  assert.deepEqual(new Uint8Array(shared), Uint8Array.of(4, 5, 6));
 });
 
 Deno.test("Cursor.readFrom() does not trim growth made by someone else", async () => {
@@ -334,8 +332,8 @@ Deno.test("Cursor.readFromSync() leaves a full growable SharedArrayBuffer as it 
   assert.equal(shared.byteLength, 2);
   assert.equal(cursor.position, 2);
   assert.deepEqual(new Uint8Array(shared), Uint8Array.of(7, 8));
-  // Offered a scratch buffer, not grown memory: at most 4 KiB at a time.
-  assert.deepEqual(offered, [4096, 4096]);
+  // Offered a scratch buffer, not grown memory: at most 64 KiB at a time.
+  assert.deepEqual(offered, [65_536, 65_536]);
 });
 
 Deno.test("Cursor.readFrom() leaves a full growable SharedArrayBuffer as it was when the reader has nothing", async () => {
@@ -359,4 +357,84 @@ Deno.test("Cursor.readFrom() grows shared memory only after the reader gave byte
   assert.deepEqual(new Uint8Array(shared, 10), data.subarray(0, 90));
   assert.equal(cursor.position, 100);
   assert.equal(reader.left(), 60);
+});
+
+/** A 16-byte buffer of 1 … 16 that may grow to 32, and the owner's cut. */
+function cutBelow(view: (buffer: ArrayBuffer) => Uint8Array): {
+  buffer: ArrayBuffer;
+  cursor: Cursor;
+} {
+  const buffer = new ArrayBuffer(16, { maxByteLength: 32 });
+  new Uint8Array(buffer).forEach((_, i, all) => all[i] = i + 1);
+  const cursor = new Cursor(view(buffer));
+  // The owner cuts the buffer below the view's start at 8.
+  buffer.resize(4);
+  assert.equal(cursor.byteLength, 0);
+  return { buffer, cursor };
+}
+
+Deno.test("Cursor.writeSync() grows a length-tracking view back after its buffer was cut below the view's start", () => {
+  const { buffer, cursor } = cutBelow((b) => new Uint8Array(b, 8));
+  assert.equal(cursor.writeSync(Uint8Array.of(9, 9)), 2);
+  // The memory ends where the write ends; what the cut took comes back as
+  // zeros.
+  assert.equal(buffer.byteLength, 10);
+  assert.deepEqual(
+    new Uint8Array(buffer),
+    Uint8Array.of(1, 2, 3, 4, 0, 0, 0, 0, 9, 9),
+  );
+  assert.equal(cursor.position, 2);
+  assert.equal(cursor.byteLength, 2);
+});
+
+Deno.test("Cursor.truncateSync() and readFromSync() grow a length-tracking view back after its buffer was cut below the view's start", () => {
+  const { buffer, cursor } = cutBelow((b) => new Uint8Array(b, 8));
+  cursor.truncateSync(2);
+  assert.equal(buffer.byteLength, 10);
+  assert.equal(cursor.byteLength, 2);
+  buffer.resize(4);
+  assert.equal(cursor.readFromSync(new Cursor(Uint8Array.of(5, 6, 7))), 3);
+  assert.equal(buffer.byteLength, 11);
+  assert.deepEqual(new Uint8Array(buffer, 8), Uint8Array.of(5, 6, 7));
+});
+
+Deno.test("Cursor.writeSync() leaves a fixed-length view cut out of its buffer as it is", () => {
+  const { buffer, cursor } = cutBelow((b) => new Uint8Array(b, 8, 8));
+  assert.throws(() => cursor.writeSync(Uint8Array.of(9, 9)), fullError(2, 0));
+  assert.throws(
+    () => cursor.truncateSync(2),
+    new RangeError(
+      "Cannot truncate to 2 bytes: the memory is fixed-length (0 bytes)",
+    ),
+  );
+  assert.equal(cursor.readFromSync(new Cursor(Uint8Array.of(5))), 0);
+  assert.equal(buffer.byteLength, 4);
+  assert.deepEqual(new Uint8Array(buffer), Uint8Array.of(1, 2, 3, 4));
+  assert.equal(cursor.position, 0);
+});
+
+Deno.test("Cursor.writeSync() of as many bytes as a cut view had tells a length-tracking view from a fixed-length one", () => {
+  const eight = Uint8Array.of(8, 7, 6, 5, 4, 3, 2, 1);
+  const tracking = cutBelow((b) => new Uint8Array(b, 8));
+  assert.equal(tracking.cursor.writeSync(eight), 8);
+  assert.equal(tracking.buffer.byteLength, 16);
+  assert.deepEqual(new Uint8Array(tracking.buffer, 8), eight);
+  const fixed = cutBelow((b) => new Uint8Array(b, 8, 8));
+  assert.throws(() => fixed.cursor.writeSync(eight), fullError(8, 0));
+  assert.equal(fixed.buffer.byteLength, 4);
+  assert.deepEqual(new Uint8Array(fixed.buffer), Uint8Array.of(1, 2, 3, 4));
+});
+
+Deno.test("Cursor.readFromSync() tells a length-tracking view of 1 byte cut out of its buffer from a fixed-length one", () => {
+  for (const tracking of [true, false]) {
+    const buffer = new ArrayBuffer(9, { maxByteLength: 32 });
+    const view = tracking
+      ? new Uint8Array(buffer, 8)
+      : new Uint8Array(buffer, 8, 1);
+    const cursor = new Cursor(view);
+    buffer.resize(4);
+    const read = cursor.readFromSync(new Cursor(Uint8Array.of(5, 6)));
+    assert.equal(read, tracking ? 2 : 0);
+    assert.equal(buffer.byteLength, tracking ? 10 : 4);
+  }
 });

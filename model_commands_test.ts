@@ -686,9 +686,9 @@ function expectNumber(m: Model, op: NumberOp): Outcome {
 
 /**
  * What the model expects of `readFrom()` from a reader holding `data`: it
- * reads what fits up to the capacity and leaves the rest. Growth keeps an
- * `ArrayBuffer` only up to the data's end, but a `SharedArrayBuffer`, which
- * cannot shrink, keeps all of it; a read of nothing changes nothing.
+ * reads what fits up to the capacity and leaves the rest. Memory grows only
+ * to the data's end, an `ArrayBuffer` and a `SharedArrayBuffer` alike; a read
+ * of nothing changes nothing.
  */
 function expectReadFrom(m: Model, data: number[]): Outcome {
   const action = "read from a reader";
@@ -704,7 +704,7 @@ function expectReadFrom(m: Model, data: number[]): Outcome {
   const count = Math.min(data.length, room);
   const end = m.pos + count;
   if (count > Math.max(0, length - m.pos)) {
-    resizeModel(m, m.grows && !m.shrinks ? m.capacity : end);
+    resizeModel(m, end);
   }
   m.bytes.splice(m.pos, count, ...data.slice(0, count));
   m.pos = end;
@@ -998,11 +998,10 @@ function resizeBufferModel(m: Model, end: number, backing: Backing): void {
     m.bytes = end >= view.length ? view : [];
     m.hidden = end >= view.length ? undefined : view;
   }
-  // A fixed-length view is in bounds down to its end, a length-tracking one
-  // down to its start.
-  const out = tracks
-    ? end < 0 && backing.byteOffset > 0
-    : m.hidden !== undefined;
+  // A fixed-length view is in bounds down to its end and cannot grow out of
+  // bounds. A length-tracking one is in bounds down to its start, and below
+  // it grows back: a write past its end makes the buffer reach it again.
+  const out = !tracks && m.hidden !== undefined;
   m.capacity = out ? 0 : m.covered.capacity;
   m.grows = !out && m.covered.grows;
 }

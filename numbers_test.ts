@@ -492,3 +492,29 @@ for (const kind of KINDS) {
     },
   }));
 }
+
+for (const kind of KINDS) {
+  const { name, size } = kind;
+  const reason = name === "Float16" ? missing.float16 : undefined;
+  Deno.test(requires(reason, {
+    name:
+      `Cursor.read${name}() reads what the owner's growth of a caller's length-tracking view brought`,
+    fn() {
+      const buffer = new ArrayBuffer(8, { maxByteLength: 32 });
+      const cursor = new Cursor(new Uint8Array(buffer));
+      // The owner grows the buffer: the view follows, and the cursor's
+      // cached view, made at 8 bytes, must be made again.
+      buffer.resize(24);
+      const expected = new DataView(buffer);
+      for (let i = 0; i < 24; i++) expected.setUint8(i, i * 29 + 3);
+      for (const littleEndian of ORDERS) {
+        cursor.position = 8;
+        assert.deepEqual(
+          kind.read(cursor, littleEndian),
+          kind.get(expected, 8, littleEndian),
+        );
+        assert.equal(cursor.position, 8 + size);
+      }
+    },
+  }));
+}

@@ -526,9 +526,15 @@ for (
     assert.equal(cursor.readUntil(0), null);
     assert.throws(() => cursor.readUint8(), UnexpectedEofError);
     assert.equal(cursor.writeSync(new Uint8Array(0)), 0);
-    assert.throws(() => cursor.writeSync(new Uint8Array(1)), RangeError);
+    // A fixed-length view cannot grow back into its buffer (a length-tracking
+    // one can: growth_test.ts).
+    if (kind === "fixed-length") {
+      assert.throws(() => cursor.writeSync(new Uint8Array(1)), RangeError);
+    }
     assert.equal(cursor.writeToSync(new Cursor(new Uint8Array(1))), 0);
-    assert.equal(cursor.readFromSync(new Cursor(new Uint8Array(1))), 0);
+    if (kind === "fixed-length") {
+      assert.equal(cursor.readFromSync(new Cursor(new Uint8Array(1))), 0);
+    }
     assert.equal(cursor.position, 0);
     assert.equal(buffer.byteLength, 2);
     // Once the buffer covers the view again, its bytes show through.

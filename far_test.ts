@@ -1,0 +1,142 @@
+/**
+ * Positions of 2^31 and more, and memory longer than 2^31 - 2 bytes: the
+ * cursor keeps such positions apart from the one its fast paths use, and
+ * every method must still see them exactly.
+ */
+
+import assert from "node:assert/strict";
+import {
+  Cursor,
+  CursorFullError,
+  SeekMode,
+  UnexpectedEofError,
+} from "@iocursor/cursor";
+import { missing, requires } from "./_runtime_test_util.ts";
+
+const FAR = [2 ** 31 - 2, 2 ** 31 - 1, 2 ** 31, 2 ** 32 + 5, 2 ** 53 - 1];
+
+for (const position of FAR) {
+  Deno.test(`Cursor at position ${position} of short memory reads nothing and writes nothing`, () => {
+    const memory = Uint8Array.of(1, 2, 3, 4);
+    const cursor = new Cursor(memory);
+    cursor.position = position;
+    assert.equal(cursor.position, position);
+    assert.equal(cursor.remaining, 0);
+    assert.equal(cursor.readSync(new Uint8Array(2)), null);
+    assert.equal(cursor.readSync(new Uint8Array(0)), 0);
+    assert.deepEqual(cursor.peek(2), new Uint8Array(0));
+    assert.deepEqual(cursor.take(0), new Uint8Array(0));
+    assert.deepEqual(cursor.remainder(), new Uint8Array(0));
+    assert.equal(cursor.readUntil(3), null);
+    assert.equal(cursor.readLine(), null);
+    assert.equal(cursor.readString(0), "");
+    assert.throws(() => cursor.take(1), UnexpectedEofError);
+    assert.throws(() => cursor.readUint32(), UnexpectedEofError);
+    assert.throws(
+      () => cursor.writeSync(Uint8Array.of(9)),
+      (error) => error instanceof CursorFullError && error.available === 0,
+    );
+    assert.throws(() => cursor.writeUint32(9), CursorFullError);
+    assert.throws(() => cursor.writeBigUint64(9n), CursorFullError);
+    assert.throws(() => cursor.writeString("x"), CursorFullError);
+    assert.equal(cursor.position, position);
+    assert.equal(cursor.seekSync(-1, SeekMode.Current), position - 1);
+    assert.equal(cursor.seekSync(1, SeekMode.Current), position);
+    assert.equal(cursor.seekSync(-2, SeekMode.End), 2);
+    assert.equal(cursor.readUint16(), 0x0304);
+    assert.deepEqual(memory, Uint8Array.of(1, 2, 3, 4));
+  });
+}
+
+Deno.test("Cursor grows a resizable ArrayBuffer from a position past 2^31 only up to its maxByteLength", () => {
+  const buffer = new ArrayBuffer(0, { maxByteLength: 64 });
+  const cursor = new Cursor(buffer);
+  cursor.position = 2 ** 31 + 1;
+  assert.throws(() => cursor.writeUint8(1), CursorFullError);
+  assert.throws(() => cursor.writeSync(Uint8Array.of(1)), CursorFullError);
+  assert.equal(buffer.byteLength, 0);
+  assert.equal(cursor.position, 2 ** 31 + 1);
+});
+
+/** Memory of 2 GiB and 64 bytes, made only where the engine can. */
+function huge(): Uint8Array {
+  return new Uint8Array(2 ** 31 + 64);
+}
+
+Deno.test(requires(missing.hugeMemory, {
+  name: "Cursor over memory longer than 2 GiB reads and writes past 2^31",
+  fn() {
+    const memory = huge();
+    const cursor = new Cursor(memory);
+    const at = 2 ** 31 + 8;
+    cursor.position = at;
+    cursor.writeUint32(0xdeadbeef);
+    assert.equal(cursor.position, at + 4);
+    cursor.writeSync(new TextEncoder().encode("é\nline\r\nrest"));
+    assert.equal(cursor.writeString("€"), 3);
+    assert.equal(cursor.position, at + 4 + 13 + 3);
+    cursor.position = at;
+    assert.equal(cursor.readUint32(), 0xdeadbeef);
+    assert.equal(cursor.readString(2), "é");
+    assert.deepEqual(cursor.peek(1), Uint8Array.of(10));
+    assert.deepEqual(cursor.take(1), Uint8Array.of(10));
+    assert.deepEqual(
+      cursor.readLine(),
+      new TextEncoder().encode("line"),
+    );
+    assert.deepEqual(cursor.readUntil(0x74), new TextEncoder().encode("rest"));
+    const p = new Uint8Array(3);
+    assert.equal(cursor.readSync(p), 3);
+    assert.equal(new TextDecoder().decode(p), "€");
+    assert.equal(cursor.remaining, 64 - 8 - 4 - 13 - 3);
+    assert.equal(cursor.remainder().byteLength, cursor.remaining);
+    assert.equal(cursor.writeAtSync(Uint8Array.of(7), 2 ** 31 + 1), 1);
+    assert.equal(memory[2 ** 31 + 1], 7);
+    assert.equal(cursor.readAtSync(p, 2 ** 31 + 1), 3);
+    assert.equal(p[0], 7);
+    assert.deepEqual(
+      cursor.readExactSync(new Uint8Array(2)),
+      new Uint8Array(2),
+    );
+    assert.equal(cursor.seekSync(0, SeekMode.End), 2 ** 31 + 64);
+    assert.equal(cursor.readSync(p), null);
+    assert.throws(() => cursor.writeSync(p), CursorFullError);
+  },
+}));
+
+Deno.test(requires(missing.hugeMemory, {
+  name: "Cursor over memory longer than 2 GiB reads and writes across 2^31 - 2",
+  fn() {
+    const memory = huge();
+    const cursor = new Cursor(memory);
+    const at = 2 ** 31 - 5;
+    cursor.position = at;
+    cursor.writeBigUint64(0x0102030405060708n);
+    assert.equal(cursor.position, at + 8);
+    cursor.position = at;
+    assert.equal(cursor.readBigUint64(), 0x0102030405060708n);
+    cursor.position = at;
+    assert.equal(cursor.writeSync(Uint8Array.of(9, 8, 7, 6, 5, 4, 3, 2)), 8);
+    cursor.position = at;
+    const p = new Uint8Array(8);
+    assert.equal(cursor.readSync(p), 8);
+    assert.deepEqual(p, Uint8Array.of(9, 8, 7, 6, 5, 4, 3, 2));
+    assert.equal(cursor.position, at + 8);
+  },
+}));
+
+Deno.test(requires(missing.hugeMemory, {
+  name: "Cursor over memory of 2^31 - 2 bytes reads and writes at its end",
+  fn() {
+    const memory = new Uint8Array(2 ** 31 - 2);
+    const cursor = new Cursor(memory);
+    cursor.position = 2 ** 31 - 6;
+    cursor.writeUint32(0x01020304);
+    assert.equal(cursor.position, 2 ** 31 - 2);
+    assert.throws(() => cursor.writeUint8(1), CursorFullError);
+    cursor.position = 2 ** 31 - 6;
+    assert.equal(cursor.readUint32(), 0x01020304);
+    assert.equal(cursor.readSync(new Uint8Array(1)), null);
+    assert.equal(cursor.position, 2 ** 31 - 2);
+  },
+}));
