@@ -36,7 +36,16 @@ import {
   resize,
 } from "./_growth.ts";
 import { run, runSync, type Steps } from "./_steps.ts";
-import { CR, decode, encodeInto, LF, notString, utf8Length } from "./_text.ts";
+import {
+  CR,
+  decode,
+  decodeShort,
+  encodeInto,
+  LF,
+  notString,
+  SHORT_TEXT,
+  utf8Length,
+} from "./_text.ts";
 import { readableOf, writableOf } from "./_streams.ts";
 import {
   CursorClosedError,
@@ -1212,6 +1221,20 @@ export class Cursor
       );
     }
     const count = toLength(DECODE, byteLength, "byteLength");
+    // Fast path: short text of steady memory, decoded in JavaScript where it
+    // lies (see decodeShort()); anything it does not take, TextDecoder does.
+    const fast = this.#fast;
+    const state = this.#state;
+    const start = state[0]!;
+    if (
+      count <= SHORT_TEXT && count !== 0 && count <= fast.byteLength - start
+    ) {
+      const text = decodeShort(fast, start, start + count);
+      if (text !== undefined) {
+        state[0] = start + count;
+        return text;
+      }
+    }
     const encoded = this.#claim(DECODE, count);
     try {
       return decode(encoded, fatal);

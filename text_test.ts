@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import fc from "fast-check";
 import {
   Cursor,
   CursorClosedError,
@@ -8,6 +9,7 @@ import {
 } from "@iocursor/cursor";
 import { detachedCursor, testEveryBacking } from "./_backing_test_util.ts";
 import { byteCount, exactly } from "./_assert_test_util.ts";
+import { params, RUNS } from "./_model_test_util.ts";
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
@@ -651,22 +653,44 @@ function withBrowserText(fn: () => void): {
   return seen;
 }
 
+/** More than the 64 bytes that readString() decodes in JavaScript. */
+const LONG = MIXED.repeat(5);
+
 testEveryBacking(
   "Cursor.readString() decodes plain memory in place and other memory from a copy",
-  encoder.encode(MIXED),
+  encoder.encode(LONG + LONG),
   (backing) => {
     const cursor = new Cursor(backing.source);
     const memory = backing.view().buffer;
     const seen = withBrowserText(() => {
-      assert.equal(cursor.readString(10), "aé€😀");
-      assert.equal(cursor.readString(6, { fatal: true }), "xyzabc");
+      assert.equal(cursor.readString(80), LONG);
+      assert.equal(cursor.readString(80, { fatal: true }), LONG);
     });
-    assert.equal(cursor.position, 16);
+    assert.equal(cursor.position, 160);
     assert.equal(seen.decoded.length, 2);
     for (const buffer of seen.decoded) {
       // In place: the decoder was given the caller's own buffer.
       assert.equal(buffer === memory, isPlainBuffer(memory));
     }
+  },
+);
+
+testEveryBacking(
+  "Cursor.readString() decodes up to 64 bytes of valid UTF-8 without TextDecoder where the memory is steady",
+  encoder.encode(MIXED + "\u{10ffff}\uffff" + "x".repeat(42)),
+  (backing) => {
+    const cursor = new Cursor(backing.source);
+    const seen = withBrowserText(() => {
+      assert.equal(cursor.readString(16), MIXED);
+      assert.equal(cursor.readString(7), "\u{10ffff}\uffff");
+      assert.equal(cursor.readString(41, { fatal: true }), "x".repeat(41));
+    });
+    assert.equal(cursor.position, 64);
+    // Memory that is not steady (resizable, growable) takes TextDecoder.
+    const steady = !(backing.view().buffer as { resizable?: boolean })
+      .resizable &&
+      !(backing.view().buffer as { growable?: boolean }).growable;
+    assert.equal(seen.decoded.length, steady ? 0 : 3);
   },
 );
 
@@ -691,3 +715,180 @@ testEveryBacking(
     }
   },
 );
+
+// ---------------------------------------------------------------------------
+// The JavaScript fast paths against TextDecoder and TextEncoder
+
+/**
+ * `point` encoded in `size` UTF-8 bytes, whatever it takes: overlong,
+ * surrogate and too-large encodings come out as they would be written.
+ */
+function encodeAs(point: number, size: number): number[] {
+  if (size === 1) return [point & 0x7f];
+  const bytes: number[] = [];
+  for (let i = size - 1; i > 0; i--) {
+    bytes.unshift(0x80 | ((point >> (6 * (size - 1 - i))) & 0x3f));
+  }
+  const lead = [0, 0, 0xc0, 0xe0, 0xf0][size]!;
+  return [lead | (point >> (6 * (size - 1))), ...bytes];
+}
+
+/** How many bytes UTF-8 takes for `point`. */
+function sizeOf(point: number): number {
+  return point < 0x80 ? 1 : point < 0x800 ? 2 : point < 0x10000 ? 3 : 4;
+}
+
+/** A code point as UTF-8 writes it. */
+const validPiece: fc.Arbitrary<number[]> = fc.oneof(
+  fc.integer({ min: 0, max: 0x7f }).map((b) => [b]),
+  ...[0x80, 0x800, 0x10000].map((min, i) =>
+    fc.integer({ min, max: [0x7ff, 0xffff, 0x10ffff][i]! })
+      .filter((p) => p < 0xd800 || p > 0xdfff)
+      .map((p) => encodeAs(p, sizeOf(p)))
+  ),
+);
+
+/** A byte that cannot continue a sequence: one outside 0x80-0xBF. */
+const notContinuing: fc.Arbitrary<number> = fc.oneof(
+  fc.constantFrom(0x00, 0x7f, 0xc0, 0xc1, 0xe0, 0xf0, 0xff),
+  fc.integer({ min: 0, max: 0xff }).filter((b) => b < 0x80 || b > 0xbf),
+);
+
+/** A sequence of more than one byte cut short. */
+const cutPiece: fc.Arbitrary<number[]> = fc.tuple(validPiece, fc.nat(3))
+  .filter(([piece]) => piece.length > 1)
+  .map(([piece, at]) => piece.slice(0, 1 + (at % (piece.length - 1))));
+
+/** What UTF-8 does not allow, the way decoders meet it. */
+const invalidPiece: fc.Arbitrary<number[]> = fc.oneof(
+  // Surrogates.
+  fc.integer({ min: 0xd800, max: 0xdfff }).map((p) => encodeAs(p, 3)),
+  // Overlong: a code point in more bytes than it needs.
+  fc.integer({ min: 2, max: 4 }).chain((size) =>
+    fc.integer({ min: 0, max: [0, 0, 0x7f, 0x7ff, 0xffff][size]! })
+      .map((p) => encodeAs(p, size))
+  ),
+  // Past U+10FFFF.
+  fc.integer({ min: 0x110000, max: 0x1fffff }).map((p) => encodeAs(p, 4)),
+  // A sequence with a byte that does not continue it.
+  fc.tuple(validPiece, fc.nat(3), notContinuing)
+    .filter(([piece]) => piece.length > 1)
+    .map(([piece, at, byte]) => {
+      const i = 1 + (at % (piece.length - 1));
+      return [...piece.slice(0, i), byte];
+    }),
+  // A lone byte that cannot start a sequence, or a lead byte past 0xF4.
+  fc.oneof(
+    fc.constantFrom(0x80, 0xbf, 0xc0, 0xc1),
+    fc.integer({ min: 0x80, max: 0xc1 }),
+  ).map((b) => [b]),
+  fc.integer({ min: 0xf5, max: 0xff }).chain((lead) =>
+    fc.array(fc.integer({ min: 0x80, max: 0xbf }), { maxLength: 3 })
+      .map((rest) => [lead, ...rest])
+  ),
+);
+
+/**
+ * Bytes that exercise every branch of the UTF-8 decoder: valid text with at
+ * most one flaw (so that the flaw alone decides), text with lone surrogates
+ * as TextEncoder writes it, and any bytes.
+ */
+const utf8ish: fc.Arbitrary<Uint8Array> = fc.oneof(
+  fc.tuple(
+    fc.array(validPiece, { maxLength: 12, size: "max" }),
+    fc.option(fc.oneof(invalidPiece, cutPiece), { freq: 2 }),
+    fc.nat(),
+  ).map(([pieces, flaw, at]) => {
+    if (flaw !== null) pieces.splice(at % (pieces.length + 1), 0, flaw);
+    return Uint8Array.from(pieces.flat());
+  }),
+  // A sequence cut short at the very end, after the bytes there are.
+  fc.tuple(fc.array(validPiece, { maxLength: 8, size: "max" }), cutPiece)
+    .map(([pieces, cut]) => Uint8Array.from([...pieces.flat(), ...cut])),
+  // Up to 20 bytes of ASCII (16 and less take their own path) with at most
+  // one byte that is not.
+  fc.tuple(
+    fc.array(fc.integer({ min: 0, max: 0x7f }), {
+      maxLength: 20,
+      size: "max",
+    }),
+    fc.option(fc.integer({ min: 0x80, max: 0xff })),
+    fc.nat(),
+  ).map(([ascii, other, at]) => {
+    if (other !== null) ascii.splice(at % (ascii.length + 1), 0, other);
+    return Uint8Array.from(ascii);
+  }),
+  fc.string({ unit: "binary", maxLength: 20, size: "max" }).map((text) =>
+    encoder.encode(text)
+  ),
+  fc.uint8Array({ maxLength: 70, size: "max" }),
+);
+
+Deno.test("Cursor.readString() decodes what TextDecoder decodes, or fails where it fails with fatal", () => {
+  const lenient = new TextDecoder("utf-8", { ignoreBOM: true });
+  const strict = new TextDecoder("utf-8", { ignoreBOM: true, fatal: true });
+  fc.assert(
+    fc.property(utf8ish, fc.nat(8), (bytes, offset) => {
+      // At an offset inside larger memory, as a parser reads it.
+      // Continuation bytes around it: a decoder that reads past either end
+      // would take them.
+      const memory = new Uint8Array(offset + bytes.byteLength + 3).fill(0x9f);
+      memory.set(bytes, offset);
+      const cursor = new Cursor(memory);
+      cursor.position = offset;
+      assert.equal(cursor.readString(bytes.byteLength), lenient.decode(bytes));
+      cursor.position = offset;
+      let expected: string | undefined;
+      try {
+        expected = strict.decode(bytes);
+      } catch {
+        expected = undefined;
+      }
+      if (expected === undefined) {
+        assert.throws(
+          () => cursor.readString(bytes.byteLength, { fatal: true }),
+          TypeError,
+        );
+        assert.equal(cursor.position, offset);
+      } else {
+        assert.equal(
+          cursor.readString(bytes.byteLength, { fatal: true }),
+          expected,
+        );
+        assert.equal(cursor.position, offset + bytes.byteLength);
+      }
+    }),
+    { ...params, numRuns: Math.max(RUNS, 1000) },
+  );
+});
+
+Deno.test("Cursor.readString() decodes every 2-byte input and every boundary of longer sequences as TextDecoder does", () => {
+  const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+  const edges = [0x00, 0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0, 0xff];
+  const inputs: number[][] = [];
+  for (let lead = 0; lead < 256; lead++) {
+    for (let next = 0; next < 256; next++) inputs.push([lead, next]);
+    if (lead < 0xe0) continue;
+    for (const second of edges) {
+      for (const third of edges) {
+        inputs.push([lead, second, third]);
+        if (lead < 0xf0) continue;
+        for (const fourth of edges) inputs.push([lead, second, third, fourth]);
+      }
+    }
+  }
+  // Continuation bytes around each input: a decoder that reads past its end
+  // would take them.
+  const memory = new Uint8Array(6);
+  for (const input of inputs) {
+    const bytes = Uint8Array.from(input);
+    memory.fill(0xbf).set(bytes, 1);
+    const cursor = new Cursor(memory.subarray(1, 1 + bytes.byteLength));
+    const text = cursor.readString(bytes.byteLength);
+    if (text !== decoder.decode(bytes)) {
+      assert.fail(
+        `[${input.map((b) => b.toString(16))}]: ${JSON.stringify(text)}`,
+      );
+    }
+  }
+});
