@@ -41,6 +41,7 @@ import {
   decode,
   decodeShort,
   encodeInto,
+  encodeShort,
   LF,
   notString,
   SHORT_TEXT,
@@ -1292,9 +1293,12 @@ export class Cursor
     // Fast path: with room for 3 bytes per UTF-16 code unit (the most UTF-8
     // needs) encodeInto cannot stop short, so no length is counted first.
     if (units !== 0 && units * 3 <= fast.byteLength - start) {
-      const written = encodeInto(text, fast.subarray(start));
-      state[0] = start + written;
-      return written;
+      // Short text is encoded in JavaScript (see encodeShort()).
+      const end = units <= SHORT_TEXT
+        ? encodeShort(text, fast, start)
+        : start + encodeInto(text, fast.subarray(start));
+      state[0] = end;
+      return end - start;
     }
     return this.#writeStringSlow(text);
   }
@@ -1733,7 +1737,10 @@ export class Cursor
     const start = this.#at();
     const count = utf8Length(text);
     this.#reserve(WRITE, start, count, true);
-    if (count !== 0) {
+    const fast = this.#fast;
+    if (text.length <= SHORT_TEXT && start + count <= fast.byteLength) {
+      encodeShort(text, fast, start);
+    } else if (count !== 0) {
       encodeInto(text, this.#bytes.subarray(start, start + count));
     }
     this.#moveTo(start + count);

@@ -653,8 +653,11 @@ function withBrowserText(fn: () => void): {
   return seen;
 }
 
-/** More than the 64 bytes that readString() decodes in JavaScript. */
-const LONG = MIXED.repeat(5);
+/**
+ * More than the 64 bytes and code units that readString() and writeString()
+ * take in JavaScript: 77 code units, 112 bytes.
+ */
+const LONG = MIXED.repeat(7);
 
 testEveryBacking(
   "Cursor.readString() decodes plain memory in place and other memory from a copy",
@@ -663,10 +666,10 @@ testEveryBacking(
     const cursor = new Cursor(backing.source);
     const memory = backing.view().buffer;
     const seen = withBrowserText(() => {
-      assert.equal(cursor.readString(80), LONG);
-      assert.equal(cursor.readString(80, { fatal: true }), LONG);
+      assert.equal(cursor.readString(112), LONG);
+      assert.equal(cursor.readString(112, { fatal: true }), LONG);
     });
-    assert.equal(cursor.position, 160);
+    assert.equal(cursor.position, 224);
     assert.equal(seen.decoded.length, 2);
     for (const buffer of seen.decoded) {
       // In place: the decoder was given the caller's own buffer.
@@ -696,16 +699,16 @@ testEveryBacking(
 
 testEveryBacking(
   "Cursor.writeString() encodes into plain memory in place and into other memory from a copy",
-  new Uint8Array(16),
+  new Uint8Array(224),
   (backing) => {
     const cursor = new Cursor(backing.source);
     const memory = backing.view().buffer;
     const seen = withBrowserText(() => {
-      assert.equal(cursor.writeString("aé€😀"), 10);
-      assert.equal(cursor.writeString("xyzabc"), 6);
+      assert.equal(cursor.writeString(LONG), 112);
+      assert.equal(cursor.writeString(LONG), 112);
     });
-    assert.equal(cursor.position, 16);
-    assert.deepEqual([...backing.view()], [...encoder.encode(MIXED)]);
+    assert.equal(cursor.position, 224);
+    assert.deepEqual([...backing.view()], [...encoder.encode(LONG + LONG)]);
     if (isPlainBuffer(memory)) {
       assert.deepEqual(seen.encodedInto, [memory, memory]);
       assert.equal(seen.encoded, 0);
@@ -713,6 +716,30 @@ testEveryBacking(
       assert.deepEqual(seen.encodedInto, []);
       assert.equal(seen.encoded, 2);
     }
+  },
+);
+
+testEveryBacking(
+  "Cursor.writeString() encodes up to 64 code units without TextEncoder where the memory is steady",
+  new Uint8Array(16 + 7 + 64),
+  (backing) => {
+    const cursor = new Cursor(backing.source);
+    const seen = withBrowserText(() => {
+      assert.equal(cursor.writeString(MIXED), 16);
+      assert.equal(cursor.writeString("\u{10ffff}\uffff"), 7);
+      assert.equal(cursor.writeString("x".repeat(64)), 64);
+    });
+    assert.equal(cursor.position, 16 + 7 + 64);
+    assert.deepEqual(
+      [...backing.view()],
+      [...encoder.encode(MIXED + "\u{10ffff}\uffff" + "x".repeat(64))],
+    );
+    const buffer = backing.view().buffer as {
+      resizable?: boolean;
+      growable?: boolean;
+    };
+    const steady = !buffer.resizable && !buffer.growable;
+    assert.equal(seen.encodedInto.length + seen.encoded, steady ? 0 : 3);
   },
 );
 
@@ -891,4 +918,46 @@ Deno.test("Cursor.readString() decodes every 2-byte input and every boundary of 
       );
     }
   }
+});
+
+Deno.test("Cursor.writeString() writes what TextEncoder writes, lone surrogates included", () => {
+  fc.assert(
+    fc.property(
+      fc.string({ unit: "binary", maxLength: 80, size: "max" }),
+      fc.nat(8),
+      (text, offset) => {
+        const expected = encoder.encode(text);
+        const memory = new Uint8Array(offset + 3 * text.length + 2).fill(0xa5);
+        const cursor = new Cursor(memory);
+        cursor.position = offset;
+        assert.equal(cursor.writeString(text), expected.byteLength);
+        assert.equal(cursor.position, offset + expected.byteLength);
+        assert.deepEqual(
+          memory.subarray(offset, offset + expected.byteLength),
+          expected,
+        );
+        // Nothing before or after the text changed.
+        assert(memory.subarray(0, offset).every((b) => b === 0xa5));
+        assert(
+          memory.subarray(offset + expected.byteLength).every((b) =>
+            b === 0xa5
+          ),
+        );
+      },
+    ),
+    {
+      ...params,
+      numRuns: Math.max(RUNS, 1000),
+      // The edges of the surrogate ranges, paired and alone.
+      examples: [
+        ["\ud800\udc00", 0],
+        ["\udbff\udfff", 1],
+        ["\udc00\udc00", 2],
+        ["\udbff\udbff\udfff", 0],
+        ["\ud7ff\ue000\ud800", 3],
+        ["\udfff", 0],
+        ["\u07ff\u0800\u007f\u0080\uffff", 0],
+      ],
+    },
+  );
 });
