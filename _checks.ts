@@ -76,6 +76,27 @@ export function toReadOnly(value: unknown): boolean {
 }
 
 /**
+ * Checks the `options.fatal` of `readString()` and the text lines, which
+ * defaults to `false`.
+ *
+ * @param action The action for the error message, such as `"decode"`.
+ * @param options The options given, if any.
+ * @returns Whether invalid UTF-8 is to throw.
+ */
+export function toFatal(
+  action: string,
+  options: { fatal?: boolean } | undefined,
+): boolean {
+  const fatal = options?.fatal ?? false;
+  if (typeof fatal === "boolean") return fatal;
+  throw new TypeError(
+    `Cannot ${action}: options.fatal must be a boolean, received ${
+      describe(fatal)
+    }`,
+  );
+}
+
+/**
  * Checks a byte count given to `peek()`, `take()` and the like; `name` is the
  * parameter that messages name.
  */

@@ -219,6 +219,57 @@ export function encodeInto(text: string, target: Uint8Array): number {
   return encoded.byteLength;
 }
 
+/**
+ * The most bytes `textLines()` decodes at once: a block of whole lines up to
+ * 64 KiB long.
+ */
+const BLOCK = 65_536;
+/** A character that is not ASCII. */
+const NOT_ASCII = /[\u0080-\uffff]/;
+
+/** A block of whole lines that `textLines()` decoded at once. */
+export interface TextBlock {
+  /** The lines, each with its `"\n"`. */
+  readonly text: string;
+  /** Where the next line starts in {@linkcode TextBlock.text}. */
+  at: number;
+  /** Whether the text is ASCII: a byte a character. */
+  readonly ascii: boolean;
+}
+
+/**
+ * Decodes the whole lines of up to {@linkcode BLOCK} bytes of `bytes` from
+ * `start` (of `length`) with one `TextDecoder` call, for `textLines()`: far
+ * cheaper than one call a line. Where that cannot be, it returns the byte
+ * position before which the lines are to be read one by one instead: when
+ * those bytes hold no line end (a long line, or the last one) or are not
+ * valid UTF-8 (each line then gets its own replacement characters, or its
+ * own error with `fatal`).
+ *
+ * @param bytes The memory.
+ * @param start Where the lines start.
+ * @param length The memory's length.
+ * @returns The block, or where reading one by one ends.
+ */
+export function textBlock(
+  bytes: Uint8Array,
+  start: number,
+  length: number,
+): TextBlock | number {
+  const reach = Math.min(length, start + BLOCK);
+  if (start >= reach) return reach;
+  const window = bytes.subarray(start, reach);
+  const end = window.lastIndexOf(LF) + 1;
+  if (end === 0) return reach;
+  let text: string;
+  try {
+    text = decode(window.subarray(0, end), true);
+  } catch {
+    return start + end;
+  }
+  return { text, at: 0, ascii: !NOT_ASCII.test(text) };
+}
+
 /** The error for a `text` argument that is not a string. */
 export function notString(value: unknown): TypeError {
   return new TypeError(

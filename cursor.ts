@@ -18,10 +18,10 @@ import {
   byteCount,
   checkCount,
   conversionError,
-  describe,
   isBytes,
   notDelimiter,
   notUint8Array,
+  toFatal,
   toLength,
   toReadOnly,
 } from "./_checks.ts";
@@ -45,6 +45,8 @@ import {
   LF,
   notString,
   SHORT_TEXT,
+  type TextBlock,
+  textBlock,
   utf8Length,
 } from "./_text.ts";
 import { readableOf, writableOf } from "./_streams.ts";
@@ -1173,6 +1175,77 @@ export class Cursor
   }
 
   /**
+   * Reads the line at the position as a string: the bytes that
+   * {@linkcode Cursor.prototype.readLine | readLine()} would return, decoded
+   * as UTF-8 as {@linkcode Cursor.prototype.readString | readString()} does
+   * (invalid bytes as U+FFFD unless `options.fatal`, a byte order mark kept).
+   * It advances past the line and its terminator, `"\n"` or `"\r\n"`.
+   *
+   * @param options `{ fatal: true }` refuses invalid UTF-8 instead of
+   * replacing it.
+   * @returns The line without its terminator, or `null` at or past the end.
+   * @throws {CursorClosedError} If the cursor is closed.
+   * @throws {TypeError} If `options.fatal` is given and is not a boolean, the
+   * wrapped buffer has been detached, or `options.fatal` is `true` and the
+   * line is not valid UTF-8; then the position stays at the line.
+   *
+   * @example Read a header line by line
+   * ```ts
+   * import { Cursor } from "@iocursor/cursor";
+   * import assert from "node:assert/strict";
+   *
+   * const bytes = new TextEncoder().encode("Größe: 42\r\n\nrest");
+   * const cursor = new Cursor(bytes);
+   * assert.equal(cursor.readTextLine(), "Größe: 42");
+   * assert.equal(cursor.readTextLine(), "");
+   * assert.equal(cursor.readTextLine(), "rest");
+   * assert.equal(cursor.readTextLine(), null);
+   * ```
+   */
+  readTextLine(options?: { fatal?: boolean }): string | null {
+    if (this.#closed) throw new CursorClosedError(READ_LINE);
+    return this.#readTextLine(toFatal(READ_LINE, options));
+  }
+
+  /**
+   * The lines from the position to the end as strings, each as
+   * {@linkcode Cursor.prototype.readTextLine | readTextLine()} returns it:
+   * each step advances past one line and its terminator. Where the text is
+   * valid UTF-8, it decodes up to 64 KiB of whole lines with one
+   * `TextDecoder` call and hands them out one by one, so a change to those
+   * bytes between steps may not show; moving the position between steps
+   * makes it decode again from there.
+   *
+   * @param options `{ fatal: true }` refuses invalid UTF-8 instead of
+   * replacing it.
+   * @returns An iterator of the lines.
+   * @throws {CursorClosedError} If the cursor is closed, on the call or on
+   * any step.
+   * @throws {TypeError} If `options.fatal` is given and is not a boolean; on
+   * a step, if the wrapped buffer has been detached, or `options.fatal` is
+   * `true` and the line is not valid UTF-8 (the position then stays at it).
+   *
+   * @example Count the words of each line
+   * ```ts
+   * import { Cursor } from "@iocursor/cursor";
+   * import assert from "node:assert/strict";
+   *
+   * const text = "one two\r\nthree\n\nfour five six";
+   * const cursor = new Cursor(new TextEncoder().encode(text));
+   * const counts = [];
+   * for (const line of cursor.textLines()) {
+   *   counts.push(line === "" ? 0 : line.split(" ").length);
+   * }
+   * assert.deepEqual(counts, [2, 1, 0, 3]);
+   * assert.equal(cursor.remaining, 0);
+   * ```
+   */
+  textLines(options?: { fatal?: boolean }): IterableIterator<string> {
+    if (this.#closed) throw new CursorClosedError(READ_LINE);
+    return this.#textLines(toFatal(READ_LINE, options));
+  }
+
+  /**
    * Decodes the next `byteLength` bytes as UTF-8 and advances past them. The
    * bytes are decoded where they lie, without a copy, except in a
    * `SharedArrayBuffer` or a resizable `ArrayBuffer`: browsers' `TextDecoder`
@@ -1213,14 +1286,7 @@ export class Cursor
    */
   readString(byteLength: number, options?: { fatal?: boolean }): string {
     if (this.#closed) throw new CursorClosedError(DECODE);
-    const fatal = options?.fatal ?? false;
-    if (typeof fatal !== "boolean") {
-      throw new TypeError(
-        `Cannot decode: options.fatal must be a boolean, received ${
-          describe(fatal)
-        }`,
-      );
-    }
+    const fatal = toFatal(DECODE, options);
     const count = toLength(DECODE, byteLength, "byteLength");
     // Fast path: short text of steady memory, decoded in JavaScript where it
     // lies (see decodeShort()); anything it does not take, TextDecoder does.
@@ -1237,15 +1303,8 @@ export class Cursor
       }
     }
     const encoded = this.#claim(DECODE, count);
-    try {
-      return decode(encoded, fatal);
-    } catch {
-      const start = this.#at() - count;
-      this.#moveTo(start);
-      throw new TypeError(
-        `Cannot decode ${byteCount(count)} at position ${start}: invalid UTF-8`,
-      );
-    }
+    // The claim moved the position: a failure moves it back.
+    return this.#decode(encoded, this.#at() - count, fatal, true);
   }
 
   /**
@@ -1745,6 +1804,100 @@ export class Cursor
     }
     this.#moveTo(start + count);
     return count;
+  }
+
+  /**
+   * Decodes `encoded`, the bytes from `start`, as UTF-8. With `fatal`,
+   * invalid bytes make it throw; if `rewind`, it first moves the position
+   * back to `start`.
+   */
+  #decode(
+    encoded: Uint8Array,
+    start: number,
+    fatal: boolean,
+    rewind: boolean,
+  ): string {
+    try {
+      return decode(encoded, fatal);
+    } catch {
+      if (rewind) this.#moveTo(start);
+      throw new TypeError(
+        `Cannot decode ${
+          byteCount(encoded.byteLength)
+        } at position ${start}: invalid UTF-8`,
+      );
+    }
+  }
+
+  /** {@linkcode Cursor.prototype.readTextLine | readTextLine()}, checked. */
+  #readTextLine(fatal: boolean): string | null {
+    const bytes = this.#bytes;
+    const start = this.#at();
+    const length = this.#length();
+    if (start >= length) {
+      assertAttached(bytes, READ_LINE);
+      return null;
+    }
+    // indexOf is a native scan; a JavaScript byte loop would be slower.
+    const found = bytes.indexOf(LF, start);
+    const next = found === -1 ? length : found + 1;
+    const end = found === -1
+      ? length
+      : found > start && this.#byteAt(found - 1) === CR
+      ? found - 1
+      : found;
+    // Fast path: a short line of steady memory, as readString() decodes it.
+    const text = end - start <= SHORT_TEXT && this.#fast === bytes
+      ? decodeShort(bytes, start, end)
+      : undefined;
+    const line = text ??
+      this.#decode(view(bytes, READ_LINE, start, end), start, fatal, false);
+    this.#moveTo(next);
+    return line;
+  }
+
+  /**
+   * The generator behind
+   * {@linkcode Cursor.prototype.textLines | textLines()}: the lines of a
+   * decoded block of whole lines (see textBlock()) while the position is
+   * where the last one left it, else one line by `#readTextLine()`.
+   */
+  *#textLines(fatal: boolean): Generator<string, void, unknown> {
+    let block: TextBlock | undefined;
+    // Lines before this are read one by one: textBlock() found no block.
+    let single = -1;
+    for (let next = -1;;) {
+      if (this.#closed) throw new CursorClosedError(READ_LINE);
+      const position = this.#at();
+      if (position !== next || block?.at === block?.text.length) {
+        block = undefined;
+        if (position >= single) {
+          const found = textBlock(this.#bytes, position, this.#length());
+          if (typeof found === "number") single = found;
+          else block = found;
+        }
+      }
+      if (block === undefined) {
+        const line = this.#readTextLine(fatal);
+        if (line === null) return;
+        next = this.#at();
+        yield line;
+        continue;
+      }
+      const { text, at } = block;
+      const newline = text.indexOf("\n", at);
+      const end = newline > at && text.charCodeAt(newline - 1) === CR
+        ? newline - 1
+        : newline;
+      block.at = newline + 1;
+      // In ASCII a character is a byte; other text is counted.
+      next = position +
+        (block.ascii
+          ? newline + 1 - at
+          : utf8Length(text.slice(at, newline + 1)));
+      this.#moveTo(next);
+      yield text.slice(at, end);
+    }
   }
 
   /** The generator behind {@linkcode Cursor.prototype.lines | lines()}. */

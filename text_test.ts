@@ -22,6 +22,19 @@ function text(view: Uint8Array | null): string | null {
   return view === null ? null : decoder.decode(view.slice());
 }
 
+/** The error of `action` on a closed cursor. */
+function closed(action: string): (error: unknown) => true {
+  return exactly(CursorClosedError, `Cannot ${action}: the cursor is closed`);
+}
+
+/** The error of `action` on a detached buffer. */
+function detachedError(action: string): (error: unknown) => true {
+  return exactly(
+    TypeError,
+    `Cannot ${action}: the underlying ArrayBuffer is detached`,
+  );
+}
+
 function closedCursor(): Cursor {
   const cursor = new Cursor(new Uint8Array(8));
   cursor.close();
@@ -959,5 +972,180 @@ Deno.test("Cursor.writeString() writes what TextEncoder writes, lone surrogates 
         ["\u07ff\u0800\u007f\u0080\uffff", 0],
       ],
     },
+  );
+});
+
+// ---------------------------------------------------------------------------
+// Lines as strings
+
+/** The lines of `bytes` as readLine() and TextDecoder give them. */
+function decodedLines(bytes: Uint8Array): { lines: string[]; ends: number[] } {
+  const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+  const cursor = new Cursor(bytes.slice());
+  const lines: string[] = [];
+  const ends: number[] = [];
+  for (const line of cursor.lines()) {
+    lines.push(decoder.decode(line));
+    ends.push(cursor.position);
+  }
+  return { lines, ends };
+}
+
+/** Text of lines: pieces of UTF-8 (valid or not), "\n", "\r\n" and "\r". */
+const linesText: fc.Arbitrary<Uint8Array> = fc.array(
+  fc.oneof(
+    { weight: 6, arbitrary: utf8ish },
+    {
+      weight: 3,
+      arbitrary: fc.constantFrom("\n", "\r\n", "\r", "\n\n").map((t) =>
+        encoder.encode(t)
+      ),
+    },
+  ),
+  { maxLength: 12, size: "max" },
+).map((parts) => Uint8Array.from(parts.flatMap((part) => [...part])));
+
+for (const steady of [true, false]) {
+  const kind = steady ? "steady memory" : "a resizable ArrayBuffer";
+  /** A cursor over `bytes` in the kind of memory named above. */
+  const over = (bytes: Uint8Array): Cursor => {
+    if (steady) return new Cursor(bytes.slice());
+    const buffer = new ArrayBuffer(bytes.byteLength, {
+      maxByteLength: bytes.byteLength + 8,
+    });
+    new Uint8Array(buffer).set(bytes);
+    return new Cursor(buffer);
+  };
+
+  Deno.test(`Cursor.readTextLine() and textLines() give the lines readLine() gives, decoded, over ${kind}`, () => {
+    fc.assert(
+      fc.property(linesText, (bytes) => {
+        const { lines, ends } = decodedLines(bytes);
+        const reader = over(bytes);
+        for (const [i, line] of lines.entries()) {
+          assert.equal(reader.readTextLine(), line);
+          assert.equal(reader.position, ends[i]);
+        }
+        assert.equal(reader.readTextLine(), null);
+        const iterated = over(bytes);
+        let i = 0;
+        for (const line of iterated.textLines()) {
+          assert.equal(line, lines[i]);
+          assert.equal(iterated.position, ends[i]);
+          i++;
+        }
+        assert.equal(i, lines.length);
+      }),
+      { ...params, numRuns: Math.max(RUNS, 500) },
+    );
+  });
+
+  Deno.test(`Cursor.readTextLine() and textLines() with fatal stop at the first line that is not UTF-8, over ${kind}`, () => {
+    const strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+    fc.assert(
+      fc.property(linesText, (bytes) => {
+        const { lines, ends } = decodedLines(bytes);
+        // The index of the first line that does not decode, and its start.
+        const lineBytes = [...new Cursor(bytes.slice()).lines()];
+        const bad = lineBytes.findIndex((line) => {
+          try {
+            strict.decode(line);
+            return false;
+          } catch {
+            return true;
+          }
+        });
+        for (const read of ["readTextLine", "textLines"] as const) {
+          const cursor = over(bytes);
+          const got: string[] = [];
+          let failed: unknown;
+          try {
+            if (read === "readTextLine") {
+              for (
+                let l;
+                (l = cursor.readTextLine({ fatal: true })) !== null;
+              ) {
+                got.push(l);
+              }
+            } else {
+              for (const l of cursor.textLines({ fatal: true })) got.push(l);
+            }
+          } catch (error) {
+            failed = error;
+          }
+          if (bad === -1) {
+            assert.equal(failed, undefined);
+            assert.deepEqual(got, lines);
+          } else {
+            assert.deepEqual(got, lines.slice(0, bad));
+            assert(failed instanceof TypeError, String(failed));
+            const start = bad === 0 ? 0 : ends[bad - 1]!;
+            assert.equal(cursor.position, start);
+            assert.match(
+              failed.message,
+              new RegExp(`at position ${start}: invalid UTF-8$`),
+            );
+          }
+        }
+      }),
+      { ...params, numRuns: Math.max(RUNS, 500) },
+    );
+  });
+}
+
+Deno.test("Cursor.textLines() decodes again from where the position was moved between steps", () => {
+  const text = "one\ntwo\nthree\nfour\n";
+  const cursor = new Cursor(encoder.encode(text));
+  const got: string[] = [];
+  for (const line of cursor.textLines()) {
+    got.push(line);
+    if (line === "one") cursor.position = text.indexOf("three");
+  }
+  assert.deepEqual(got, ["one", "three", "four"]);
+});
+
+Deno.test("Cursor.textLines() hands out lines longer than 64 KiB and lines across the 64 KiB blocks", () => {
+  const long = "é".repeat(40_000) + "x";
+  const short = Array.from({ length: 5000 }, (_, i) => `line ${i}`);
+  const text = [long, ...short, long, "ü".repeat(3), ""].join("\r\n") + "end";
+  const bytes = encoder.encode(text);
+  const cursor = new Cursor(bytes);
+  const got = [...cursor.textLines()];
+  assert.deepEqual(got, text.split("\r\n"));
+  assert.equal(cursor.position, bytes.byteLength);
+});
+
+Deno.test("Cursor.textLines() keeps a byte order mark and every \\r but the last before \\n", () => {
+  const cursor = new Cursor(encoder.encode("\ufeffa\r\r\n\r\nb\rc"));
+  assert.deepEqual([...cursor.textLines()], ["\ufeffa\r", "", "b\rc"]);
+});
+
+Deno.test("Cursor.textLines() and readTextLine() throw on a closed or detached cursor, and on a bad options.fatal", () => {
+  const cursor = new Cursor(encoder.encode("a\nb\n"));
+  const lines = cursor.textLines();
+  assert.equal(lines.next().value, "a");
+  cursor.close();
+  assert.throws(() => lines.next(), closed("read a line"));
+  assert.throws(() => cursor.textLines(), closed("read a line"));
+  assert.throws(() => cursor.readTextLine(), closed("read a line"));
+  const open = new Cursor(encoder.encode("a\n"));
+  // `null` and `undefined` leave the default, as for readString().
+  for (const [fatal, shown] of [[1, "1"], ["yes", '"yes"'], [0n, "0n"]]) {
+    const message =
+      `Cannot read a line: options.fatal must be a boolean, received ${shown}`;
+    assert.throws(
+      () => open.readTextLine({ fatal } as never),
+      exactly(TypeError, message),
+    );
+    assert.throws(
+      () => open.textLines({ fatal } as never),
+      exactly(TypeError, message),
+    );
+  }
+  const detached = detachedCursor();
+  assert.throws(() => detached.readTextLine(), detachedError("read a line"));
+  assert.throws(
+    () => detached.textLines().next(),
+    detachedError("read a line"),
   );
 });
