@@ -858,13 +858,10 @@ export class Cursor
     if (typeof delimiter !== "number" || (delimiter & 0xff) !== delimiter) {
       throw notDelimiter(delimiter);
     }
+    const start = this.#scanStart(READ_UNTIL);
+    if (start === -1) return null;
     const bytes = this.#bytes;
-    const start = this.#at();
     const length = this.#length();
-    if (start >= length) {
-      assertAttached(bytes, READ_UNTIL);
-      return null;
-    }
     // indexOf is a native scan; a JavaScript byte loop would be slower.
     const found = bytes.indexOf(delimiter, start);
     const end = found === -1 ? length : found + 1;
@@ -1117,13 +1114,10 @@ export class Cursor
    */
   readLine(): Uint8Array | null {
     if (this.#closed) throw new CursorClosedError(READ_LINE);
+    const start = this.#scanStart(READ_LINE);
+    if (start === -1) return null;
     const bytes = this.#bytes;
-    const start = this.#at();
     const length = this.#length();
-    if (start >= length) {
-      assertAttached(bytes, READ_LINE);
-      return null;
-    }
     // indexOf is a native scan; a JavaScript byte loop would be slower.
     const found = bytes.indexOf(LF, start);
     if (found === -1) {
@@ -1829,15 +1823,23 @@ export class Cursor
     }
   }
 
+  /**
+   * Where a scan for a delimiter or a line starts: the position, or -1 at or
+   * past the end (after checking that the buffer is attached).
+   */
+  #scanStart(action: string): number {
+    const start = this.#at();
+    if (start < this.#length()) return start;
+    assertAttached(this.#bytes, action);
+    return -1;
+  }
+
   /** {@linkcode Cursor.prototype.readTextLine | readTextLine()}, checked. */
   #readTextLine(fatal: boolean): string | null {
+    const start = this.#scanStart(READ_LINE);
+    if (start === -1) return null;
     const bytes = this.#bytes;
-    const start = this.#at();
     const length = this.#length();
-    if (start >= length) {
-      assertAttached(bytes, READ_LINE);
-      return null;
-    }
     // indexOf is a native scan; a JavaScript byte loop would be slower.
     const found = bytes.indexOf(LF, start);
     const next = found === -1 ? length : found + 1;
