@@ -5,7 +5,8 @@
  * - bench/cursor.ts: wrapping, reads, writes, typed numbers, seeks, drains;
  * - bench/views.ts: views and typed numbers next to @hazae41/cursor;
  * - bench/text.ts: lines and strings;
- * - bench/streams.ts: Web Streams, `writeTo`/`readFrom`, @std/io's `copy`.
+ * - bench/streams.ts: Web Streams, `writeTo`/`readFrom`, @std/io's `copy`;
+ * - bench/growth.ts: 1 MiB written from empty memory, against growing peers.
  *
  * bench/memory.ts (the memory of many wraps) runs in a process of its own;
  * bench/_util.ts is what they share. Run everything with `deno task bench`,
@@ -19,3 +20,5 @@ import "./bench/cursor.ts";
 import "./bench/views.ts";
 import "./bench/text.ts";
 import "./bench/streams.ts";
+// Last: its rows resize buffers hundreds of thousands of times.
+import "./bench/growth.ts";

@@ -193,3 +193,91 @@ export const sink: { value: unknown; count: number } = {
   value: undefined,
   count: 0,
 };
+
+/**
+ * Throws unless `actual` equals `expected`: every row checks its result on
+ * a first run, before it is timed, so that a fast wrong row cannot win.
+ *
+ * @param row The row, for the message.
+ * @param actual What the row computed.
+ * @param expected What it must compute.
+ */
+export function verify(row: string, actual: unknown, expected: unknown): void {
+  const same = actual instanceof Uint8Array && expected instanceof Uint8Array
+    ? actual.byteLength === expected.byteLength &&
+      actual.every((byte, i) => byte === expected[i])
+    : Array.isArray(actual) && Array.isArray(expected)
+    ? actual.length === expected.length &&
+      actual.every((item, i) => item === expected[i])
+    : Object.is(actual, expected);
+  if (!same) {
+    throw new Error(`${row}: wrong result ${String(actual).slice(0, 80)}`);
+  }
+}
+
+/**
+ * A minimal object cursor: a class whose position is a field, reading and
+ * writing through a `DataView` with its own bounds check. The least that any
+ * cursor object does per number; the typed-number targets compare with it.
+ */
+export class MinimalCursor {
+  /** The position of the next read or write. */
+  position = 0;
+  /** The memory. */
+  readonly view: DataView;
+
+  /** Wraps `bytes`. */
+  constructor(bytes: Uint8Array) {
+    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+
+  /** Claims `size` bytes: where they start. */
+  #claim(size: number): number {
+    const position = this.position;
+    if (position + size > this.view.byteLength) {
+      throw new RangeError("end of the memory");
+    }
+    this.position = position + size;
+    return position;
+  }
+
+  /** Reads an unsigned 8-bit integer. */
+  readUint8(): number {
+    return this.view.getUint8(this.#claim(1));
+  }
+
+  /** Writes an unsigned 8-bit integer. */
+  writeUint8(value: number): void {
+    this.view.setUint8(this.#claim(1), value);
+  }
+
+  /** Reads a big-endian unsigned 32-bit integer. */
+  readUint32(): number {
+    return this.view.getUint32(this.#claim(4));
+  }
+
+  /** Writes a big-endian unsigned 32-bit integer. */
+  writeUint32(value: number): void {
+    this.view.setUint32(this.#claim(4), value);
+  }
+
+  /** Reads a big-endian unsigned 64-bit integer. */
+  readBigUint64(): bigint {
+    return this.view.getBigUint64(this.#claim(8));
+  }
+
+  /** Writes a big-endian unsigned 64-bit integer. */
+  writeBigUint64(value: bigint): void {
+    this.view.setBigUint64(this.#claim(8), value);
+  }
+
+  /** Reads a big-endian 64-bit float. */
+  readFloat64(): number {
+    return this.view.getFloat64(this.#claim(8));
+  }
+
+  /** Writes a big-endian 64-bit float. */
+  writeFloat64(value: number): void {
+    this.view.setFloat64(this.#claim(8), value);
+  }
+}

@@ -16,15 +16,22 @@
 
 import { Buffer as NodeBuffer } from "node:buffer";
 import { Readable } from "node:stream";
+import { Reader as JsonJoyReader } from "@jsonjoy.com/buffers/lib/Reader.js";
+import { Writer as JsonJoyWriter } from "@jsonjoy.com/buffers/lib/Writer.js";
+import ByteBuffer from "bytebuffer";
+import protobuf from "protobufjs/minimal.js";
+import { SmartBuffer } from "smart-buffer";
 import { Cursor, SeekMode } from "../mod.ts";
 import {
   filled,
   KiB,
   loadStdBuffer,
   MiB,
+  MinimalCursor,
   sink,
   SLOW,
   timedThenFreed,
+  verify,
 } from "./_util.ts";
 
 const Buffer = await loadStdBuffer();
@@ -427,6 +434,28 @@ for (const [chunk, passes] of WRITES) {
   const eof = (): never => {
     throw new RangeError("end of the memory");
   };
+  /** The sum of the memory's 32-bit numbers, as the read rows compute it. */
+  const readAll32 = (littleEndian = false): number => {
+    let sum = 0;
+    for (let at = 0; at < end; at += 4) sum += view.getUint32(at, littleEndian);
+    return sum;
+  };
+  /** The sum of the memory's 64-bit floats. */
+  const readAll64 = (littleEndian = false): number => {
+    let sum = 0;
+    for (let at = 0; at < end; at += 8) {
+      sum += view.getFloat64(at, littleEndian);
+    }
+    return sum;
+  };
+  /** What `write` leaves in a copy of the memory, which is then put back. */
+  const writtenAll = (write: () => void): Uint8Array => {
+    const saved = memory.slice();
+    write();
+    const written = memory.slice();
+    memory.set(saved);
+    return written;
+  };
   let group = "readUint8 over 1 MiB";
   Deno.bench({
     group,
@@ -467,6 +496,17 @@ for (const [chunk, passes] of WRITES) {
       sink.value = sum;
     },
   });
+  Deno.bench({
+    group,
+    name: "minimal object cursor: a class with a position field",
+    fn() {
+      const cursor = new MinimalCursor(memory);
+      sink.value = cursor;
+      let sum = 0;
+      for (let n = MiB; n > 0; n--) sum += cursor.readUint8();
+      sink.value = sum;
+    },
+  });
   group = "writeUint8 over 1 MiB";
   Deno.bench({
     group,
@@ -501,6 +541,16 @@ for (const [chunk, passes] of WRITES) {
     name: "Cursor.writeUint8",
     fn() {
       const cursor = new Cursor(memory);
+      for (let n = MiB; n > 0; n--) cursor.writeUint8(n);
+      sink.value = cursor.position;
+    },
+  });
+  Deno.bench({
+    group,
+    name: "minimal object cursor: a class with a position field",
+    fn() {
+      const cursor = new MinimalCursor(memory);
+      sink.value = cursor;
       for (let n = MiB; n > 0; n--) cursor.writeUint8(n);
       sink.value = cursor.position;
     },
@@ -545,6 +595,73 @@ for (const [chunk, passes] of WRITES) {
       sink.value = sum;
     },
   });
+  Deno.bench({
+    group,
+    name: "minimal object cursor: a class with a position field",
+    fn() {
+      const cursor = new MinimalCursor(memory);
+      sink.value = cursor;
+      let sum = 0;
+      for (let n = MiB / 4; n > 0; n--) sum += cursor.readUint32();
+      sink.value = sum;
+    },
+  });
+  {
+    // The peers, each checked against the limit's sum before it is timed.
+    const expected = readAll32();
+    const jsonjoy = new JsonJoyReader();
+    const bytes = ByteBuffer.wrap(memory, ByteBuffer.BIG_ENDIAN);
+    const smart = SmartBuffer.fromBuffer(NodeBuffer.from(memory.buffer));
+    const node = NodeBuffer.from(memory.buffer);
+    const rows: [string, () => number][] = [
+      ["@jsonjoy.com/buffers Reader.u32()", () => {
+        jsonjoy.reset(memory);
+        let sum = 0;
+        for (let n = MiB / 4; n > 0; n--) sum += jsonjoy.u32();
+        return sum;
+      }],
+      ["protobufjs Reader.fixed32() (little-endian)", () => {
+        const reader = protobuf.Reader.create(memory);
+        let sum = 0;
+        for (let n = MiB / 4; n > 0; n--) sum += reader.fixed32();
+        return sum;
+      }],
+      ["bytebuffer readUint32()", () => {
+        bytes.offset = 0;
+        let sum = 0;
+        for (let n = MiB / 4; n > 0; n--) sum += bytes.readUint32();
+        return sum;
+      }],
+      ["smart-buffer readUInt32BE()", () => {
+        smart.readOffset = 0;
+        let sum = 0;
+        for (let n = MiB / 4; n > 0; n--) sum += smart.readUInt32BE();
+        return sum;
+      }],
+      ["Node Buffer readUInt32BE(offset), offset kept by the caller", () => {
+        let sum = 0;
+        for (let offset = 0, n = MiB / 4; n > 0; n--, offset += 4) {
+          sum += node.readUInt32BE(offset);
+        }
+        return sum;
+      }],
+    ];
+    for (const [name, run] of rows) {
+      // protobufjs reads little-endian: its sum is another number.
+      verify(
+        name,
+        run(),
+        name.startsWith("protobufjs") ? readAll32(true) : expected,
+      );
+      Deno.bench({
+        group,
+        name,
+        fn() {
+          sink.value = run();
+        },
+      });
+    }
+  }
   group = "writeUint32 over 1 MiB";
   Deno.bench({
     group,
@@ -583,6 +700,82 @@ for (const [chunk, passes] of WRITES) {
       sink.value = cursor.position;
     },
   });
+  Deno.bench({
+    group,
+    name: "minimal object cursor: a class with a position field",
+    fn() {
+      const cursor = new MinimalCursor(memory);
+      sink.value = cursor;
+      for (let n = MiB / 4; n > 0; n--) cursor.writeUint32(n);
+      sink.value = cursor.position;
+    },
+  });
+  {
+    // The peers, each checked against what the limit writes before it is
+    // timed.
+    const expected = writtenAll(() => {
+      for (let position = 0, n = MiB / 4; n > 0; n--, position += 4) {
+        view.setUint32(position, n);
+      }
+    });
+    const jsonjoy = new JsonJoyWriter(MiB + 64);
+    const bytes = ByteBuffer.allocate(MiB, ByteBuffer.BIG_ENDIAN);
+    const smart = SmartBuffer.fromSize(MiB);
+    const node = NodeBuffer.alloc(MiB);
+    const rows: [string, () => Uint8Array][] = [
+      ["@jsonjoy.com/buffers Writer.u32()", () => {
+        jsonjoy.reset();
+        for (let n = MiB / 4; n > 0; n--) jsonjoy.u32(n);
+        return jsonjoy.uint8.subarray(0, jsonjoy.x);
+      }],
+      ["protobufjs Writer.fixed32() + finish() (little-endian)", () => {
+        const writer = protobuf.Writer.create();
+        for (let n = MiB / 4; n > 0; n--) writer.fixed32(n);
+        return writer.finish();
+      }],
+      ["bytebuffer writeUint32()", () => {
+        bytes.offset = 0;
+        for (let n = MiB / 4; n > 0; n--) bytes.writeUint32(n);
+        return new Uint8Array(
+          bytes.buffer.buffer,
+          bytes.buffer.byteOffset,
+          MiB,
+        );
+      }],
+      ["smart-buffer writeUInt32BE()", () => {
+        smart.writeOffset = 0;
+        for (let n = MiB / 4; n > 0; n--) smart.writeUInt32BE(n);
+        return smart.internalBuffer.subarray(0, MiB);
+      }],
+      [
+        "Node Buffer writeUInt32BE(value, offset), offset kept by the caller",
+        () => {
+          for (let offset = 0, n = MiB / 4; n > 0; n--, offset += 4) {
+            node.writeUInt32BE(n, offset);
+          }
+          return node;
+        },
+      ],
+    ];
+    for (const [name, run] of rows) {
+      const written = run();
+      // protobufjs writes little-endian: compare the numbers read back.
+      if (name.startsWith("protobufjs")) {
+        const back = new DataView(written.buffer, written.byteOffset, MiB);
+        verify(name, back.getUint32(4, true), MiB / 4 - 1);
+        verify(name, written.byteLength, MiB);
+      } else {
+        verify(name, written, expected);
+      }
+      Deno.bench({
+        group,
+        name,
+        fn() {
+          sink.value = run();
+        },
+      });
+    }
+  }
   group = "readBigUint64 over 1 MiB";
   Deno.bench({
     group,
@@ -620,6 +813,17 @@ for (const [chunk, passes] of WRITES) {
       const cursor = new Cursor(memory);
       let sum = 0n;
       for (let n = MiB / 8; n > 0; n--) sum ^= cursor.readBigUint64();
+      sink.value = sum;
+    },
+  });
+  Deno.bench({
+    group,
+    name: "minimal object cursor: a class with a position field",
+    fn() {
+      const cursor = new MinimalCursor(memory);
+      sink.value = cursor;
+      let sum = 0n;
+      for (let n = MiB / 8; n > 0; n--) sum += cursor.readBigUint64();
       sink.value = sum;
     },
   });
@@ -663,6 +867,16 @@ for (const [chunk, passes] of WRITES) {
       sink.value = cursor.position;
     },
   });
+  Deno.bench({
+    group,
+    name: "minimal object cursor: a class with a position field",
+    fn() {
+      const cursor = new MinimalCursor(memory);
+      sink.value = cursor;
+      for (let n = MiB / 8; n > 0; n--) cursor.writeBigUint64(BigInt(n));
+      sink.value = cursor.position;
+    },
+  });
   group = "readFloat64 over 1 MiB";
   Deno.bench({
     group,
@@ -703,6 +917,72 @@ for (const [chunk, passes] of WRITES) {
       sink.value = sum;
     },
   });
+  Deno.bench({
+    group,
+    name: "minimal object cursor: a class with a position field",
+    fn() {
+      const cursor = new MinimalCursor(memory);
+      sink.value = cursor;
+      let sum = 0;
+      for (let n = MiB / 8; n > 0; n--) sum += cursor.readFloat64();
+      sink.value = sum;
+    },
+  });
+  {
+    // The peers, each checked against the limit's sum before it is timed.
+    const expected = readAll64();
+    const jsonjoy = new JsonJoyReader();
+    const bytes = ByteBuffer.wrap(memory, ByteBuffer.BIG_ENDIAN);
+    const smart = SmartBuffer.fromBuffer(NodeBuffer.from(memory.buffer));
+    const node = NodeBuffer.from(memory.buffer);
+    const rows: [string, () => number][] = [
+      ["@jsonjoy.com/buffers Reader.f64()", () => {
+        jsonjoy.reset(memory);
+        let sum = 0;
+        for (let n = MiB / 8; n > 0; n--) sum += jsonjoy.f64();
+        return sum;
+      }],
+      ["protobufjs Reader.double() (little-endian)", () => {
+        const reader = protobuf.Reader.create(memory);
+        let sum = 0;
+        for (let n = MiB / 8; n > 0; n--) sum += reader.double();
+        return sum;
+      }],
+      ["bytebuffer readFloat64()", () => {
+        bytes.offset = 0;
+        let sum = 0;
+        for (let n = MiB / 8; n > 0; n--) sum += bytes.readFloat64();
+        return sum;
+      }],
+      ["smart-buffer readDoubleBE()", () => {
+        smart.readOffset = 0;
+        let sum = 0;
+        for (let n = MiB / 8; n > 0; n--) sum += smart.readDoubleBE();
+        return sum;
+      }],
+      ["Node Buffer readDoubleBE(offset), offset kept by the caller", () => {
+        let sum = 0;
+        for (let offset = 0, n = MiB / 8; n > 0; n--, offset += 8) {
+          sum += node.readDoubleBE(offset);
+        }
+        return sum;
+      }],
+    ];
+    for (const [name, run] of rows) {
+      verify(
+        name,
+        run(),
+        name.startsWith("protobufjs") ? readAll64(true) : expected,
+      );
+      Deno.bench({
+        group,
+        name,
+        fn() {
+          sink.value = run();
+        },
+      });
+    }
+  }
   group = "writeFloat64 over 1 MiB";
   Deno.bench({
     group,
@@ -741,6 +1021,81 @@ for (const [chunk, passes] of WRITES) {
       sink.value = cursor.position;
     },
   });
+  Deno.bench({
+    group,
+    name: "minimal object cursor: a class with a position field",
+    fn() {
+      const cursor = new MinimalCursor(memory);
+      sink.value = cursor;
+      for (let n = MiB / 8; n > 0; n--) cursor.writeFloat64(n + 0.5);
+      sink.value = cursor.position;
+    },
+  });
+  {
+    // The peers, each checked against what the limit writes before it is
+    // timed.
+    const expected = writtenAll(() => {
+      for (let position = 0, n = MiB / 8; n > 0; n--, position += 8) {
+        view.setFloat64(position, n + 0.5);
+      }
+    });
+    const jsonjoy = new JsonJoyWriter(MiB + 64);
+    const bytes = ByteBuffer.allocate(MiB, ByteBuffer.BIG_ENDIAN);
+    const smart = SmartBuffer.fromSize(MiB);
+    const node = NodeBuffer.alloc(MiB);
+    const rows: [string, () => Uint8Array][] = [
+      ["@jsonjoy.com/buffers Writer.f64()", () => {
+        jsonjoy.reset();
+        for (let n = MiB / 8; n > 0; n--) jsonjoy.f64(n + 0.5);
+        return jsonjoy.uint8.subarray(0, jsonjoy.x);
+      }],
+      ["protobufjs Writer.double() + finish() (little-endian)", () => {
+        const writer = protobuf.Writer.create();
+        for (let n = MiB / 8; n > 0; n--) writer.double(n + 0.5);
+        return writer.finish();
+      }],
+      ["bytebuffer writeFloat64()", () => {
+        bytes.offset = 0;
+        for (let n = MiB / 8; n > 0; n--) bytes.writeFloat64(n + 0.5);
+        return new Uint8Array(
+          bytes.buffer.buffer,
+          bytes.buffer.byteOffset,
+          MiB,
+        );
+      }],
+      ["smart-buffer writeDoubleBE()", () => {
+        smart.writeOffset = 0;
+        for (let n = MiB / 8; n > 0; n--) smart.writeDoubleBE(n + 0.5);
+        return smart.internalBuffer.subarray(0, MiB);
+      }],
+      [
+        "Node Buffer writeDoubleBE(value, offset), offset kept by the caller",
+        () => {
+          for (let offset = 0, n = MiB / 8; n > 0; n--, offset += 8) {
+            node.writeDoubleBE(n + 0.5, offset);
+          }
+          return node;
+        },
+      ],
+    ];
+    for (const [name, run] of rows) {
+      const written = run();
+      if (name.startsWith("protobufjs")) {
+        const back = new DataView(written.buffer, written.byteOffset, MiB);
+        verify(name, back.getFloat64(8, true), MiB / 8 - 1 + 0.5);
+        verify(name, written.byteLength, MiB);
+      } else {
+        verify(name, written, expected);
+      }
+      Deno.bench({
+        group,
+        name,
+        fn() {
+          sink.value = run();
+        },
+      });
+    }
+  }
 }
 
 // ---------------------------------------------------------------------------

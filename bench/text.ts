@@ -17,8 +17,14 @@
  * @module
  */
 
+import { Reader as JsonJoyReader } from "@jsonjoy.com/buffers/lib/Reader.js";
+import { Writer as JsonJoyWriter } from "@jsonjoy.com/buffers/lib/Writer.js";
+import ByteBuffer from "bytebuffer";
+import { Buffer as NodeBuffer } from "node:buffer";
+import protobuf from "protobufjs/minimal.js";
+import { SmartBuffer } from "smart-buffer";
 import { Cursor } from "../mod.ts";
-import { KiB, MiB, sink } from "./_util.ts";
+import { KiB, MiB, sink, verify } from "./_util.ts";
 
 /** `TextLineStream` of @std/streams. */
 type TextLineStreamClass = new () => TransformStream<string, string>;
@@ -84,6 +90,7 @@ function expect(actual: number, expected: number): void {
 }
 
 const decoder = new TextDecoder();
+const encoder = new TextEncoder();
 const STRINGS = "lines as strings: 1 MiB of 40-byte lines";
 
 Deno.bench({
@@ -114,6 +121,42 @@ Deno.bench({
     expect(count, LINES);
   },
 });
+
+/** The lines of `input`, as every row must give them. */
+const expectedLines = decoder.decode(input).split("\n").slice(0, LINES);
+
+{
+  const rows: [string, () => string[]][] = [
+    ["Cursor.textLines()", () => [...new Cursor(input).textLines()]],
+    ["Cursor.readTextLine()", () => {
+      const cursor = new Cursor(input);
+      const lines: string[] = [];
+      for (let line; (line = cursor.readTextLine()) !== null;) lines.push(line);
+      return lines;
+    }],
+    ["Node Buffer indexOf + toString, offset kept by the caller", () => {
+      const node = NodeBuffer.from(input.buffer);
+      const lines: string[] = [];
+      for (let at = 0; at < node.length;) {
+        let end = node.indexOf(LF, at);
+        if (end === -1) end = node.length;
+        lines.push(node.toString("utf8", at, end));
+        at = end + 1;
+      }
+      return lines;
+    }],
+  ];
+  for (const [name, run] of rows) {
+    verify(name, run(), expectedLines);
+    Deno.bench({
+      group: STRINGS,
+      name,
+      fn() {
+        sink.value = run();
+      },
+    });
+  }
+}
 
 // Not a line reader (it splits at "\n" only): one decode of everything and
 // sliced strings, to show what a decode call per line costs.
@@ -204,11 +247,100 @@ if (BufReader !== undefined) {
   });
 }
 
+// --- readString -------------------------------------------------------------
+
+/**
+ * Registers one group: strings of `text` read one after another from 64 KiB
+ * of them, by the limit (`TextDecoder.decode()` of a view, a hand-kept
+ * position), `readString()` and the readers users pick instead. Every row
+ * checks its strings before it is timed.
+ */
+function readGroup(group: string, text: string): void {
+  const one = encoder.encode(text);
+  const size = one.byteLength;
+  const count = Math.floor(64 * KiB / size);
+  const all = new Uint8Array(size * count);
+  for (let i = 0; i < count; i++) all.set(one, i * size);
+  const node = NodeBuffer.from(all.buffer);
+  const jsonjoy = new JsonJoyReader();
+  const bytes = ByteBuffer.wrap(all);
+  const smart = SmartBuffer.fromBuffer(node);
+  const utf8 = protobuf.util.utf8;
+  const rows: [string, () => string][] = [
+    ["limit: decoder.decode(subarray) with a hand-kept position", () => {
+      let last = "";
+      for (let at = 0; at < all.byteLength; at += size) {
+        last = decoder.decode(all.subarray(at, at + size));
+      }
+      return last;
+    }],
+    ["Cursor.readString(n)", () => {
+      const cursor = new Cursor(all);
+      let last = "";
+      for (let n = count; n > 0; n--) last = cursor.readString(size);
+      return last;
+    }],
+    ["@jsonjoy.com/buffers Reader.utf8(n)", () => {
+      jsonjoy.reset(all);
+      let last = "";
+      for (let n = count; n > 0; n--) last = jsonjoy.utf8(size);
+      return last;
+    }],
+    ["protobufjs util.utf8.read(buffer, start, end)", () => {
+      let last = "";
+      for (let at = 0; at < all.byteLength; at += size) {
+        last = utf8.read(all, at, at + size);
+      }
+      return last;
+    }],
+    ["bytebuffer readUTF8String(n, METRICS_BYTES)", () => {
+      bytes.offset = 0;
+      let last = "";
+      for (let n = count; n > 0; n--) {
+        last = bytes.readUTF8String(size, ByteBuffer.METRICS_BYTES) as string;
+      }
+      return last;
+    }],
+    ["smart-buffer readString(n)", () => {
+      smart.readOffset = 0;
+      let last = "";
+      for (let n = count; n > 0; n--) last = smart.readString(size);
+      return last;
+    }],
+    [
+      "Node Buffer toString(utf8, start, end), offset kept by the caller",
+      () => {
+        let last = "";
+        for (let at = 0; at < all.byteLength; at += size) {
+          last = node.toString("utf8", at, at + size);
+        }
+        return last;
+      },
+    ],
+  ];
+  for (const [name, run] of rows) {
+    verify(name, run(), text);
+    Deno.bench({
+      group,
+      name,
+      ...(name.startsWith("limit") ? { baseline: true } : {}),
+      fn() {
+        sink.value = run();
+      },
+    });
+  }
+}
+
+readGroup("readString: 16 bytes of ASCII", "0123456789abcdef");
+readGroup(
+  "readString: 48 bytes with 2- and 3-byte characters",
+  "aé€b".repeat(6) + "0123456789ab",
+);
+
 // --- writeString ------------------------------------------------------------
 
 /** 64 KiB of memory: 1,024 writes of 64 ASCII characters per iteration. */
 const memory = new Uint8Array(64 * KiB);
-const encoder = new TextEncoder();
 
 /**
  * Registers one group: `text` written again and again until the memory is
@@ -247,6 +379,56 @@ function writeGroup(group: string, text: string): void {
       expect(cursor.position, count * size);
     },
   });
+  // The peers, each checked to write the same bytes before it is timed.
+  const expected = new Uint8Array(count * size);
+  for (let i = 0; i < count; i++) expected.set(encoder.encode(text), i * size);
+  const jsonjoy = new JsonJoyWriter(memory.byteLength + 64);
+  const bytes = ByteBuffer.allocate(memory.byteLength);
+  const smart = SmartBuffer.fromSize(memory.byteLength);
+  const node = NodeBuffer.from(memory.buffer);
+  const rows: [string, () => Uint8Array][] = [
+    ["@jsonjoy.com/buffers Writer.utf8(s)", () => {
+      jsonjoy.reset();
+      for (let n = count; n > 0; n--) jsonjoy.utf8(text);
+      return jsonjoy.uint8.subarray(0, jsonjoy.x);
+    }],
+    ["protobufjs util.utf8.write(s, buffer, offset)", () => {
+      let at = 0;
+      for (let n = count; n > 0; n--) {
+        at += protobuf.util.utf8.write(text, memory, at);
+      }
+      return memory.subarray(0, at);
+    }],
+    ["bytebuffer writeUTF8String(s)", () => {
+      bytes.offset = 0;
+      for (let n = count; n > 0; n--) bytes.writeUTF8String(text);
+      return new Uint8Array(
+        bytes.buffer.buffer,
+        bytes.buffer.byteOffset,
+        bytes.offset,
+      );
+    }],
+    ["smart-buffer writeString(s)", () => {
+      smart.writeOffset = 0;
+      for (let n = count; n > 0; n--) smart.writeString(text);
+      return smart.internalBuffer.subarray(0, smart.writeOffset);
+    }],
+    ["Node Buffer write(s, offset), offset kept by the caller", () => {
+      let at = 0;
+      for (let n = count; n > 0; n--) at += node.write(text, at);
+      return node.subarray(0, at);
+    }],
+  ];
+  for (const [name, run] of rows) {
+    verify(name, run(), expected);
+    Deno.bench({
+      group,
+      name,
+      fn() {
+        sink.value = run();
+      },
+    });
+  }
 }
 
 writeGroup("writeString: 64 ASCII characters", "0123456789abcdef".repeat(4));
