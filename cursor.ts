@@ -42,6 +42,7 @@ import {
   decodeShort,
   encodeInto,
   encodeShort,
+  encodesNatively,
   LF,
   notString,
   SHORT_TEXT,
@@ -245,6 +246,11 @@ export class Cursor
   #state: Int32Array = new Int32Array(1);
   /** The position when `#state[0]` is {@linkcode FAR}; a double throughout. */
   #far = Number.NaN;
+  /**
+   * Whether `#fast` views an `ArrayBuffer` (steady memory that is not
+   * shared), which the `TextEncoder` of every engine writes into in place.
+   */
+  #plain = false;
   #closed = false;
   #readOnly!: boolean;
   /** The cached view behind the typed reads; see #makeDataView(). */
@@ -293,6 +299,7 @@ export class Cursor
     if (!steady && new.target === Cursor) return new GENERAL(source, options);
     this.#source = bytes;
     this.#bytes = steady ? (this.#fast = plainView(bytes)) : bytes;
+    this.#plain = steady && bytes.buffer instanceof ArrayBuffer;
     this.#readOnly = readOnly;
     this.#growth = steady
       ? NO_GROWTH
@@ -1346,10 +1353,10 @@ export class Cursor
     // Fast path: with room for 3 bytes per UTF-16 code unit (the most UTF-8
     // needs) encodeInto cannot stop short, so no length is counted first.
     if (units !== 0 && units * 3 <= fast.byteLength - start) {
-      // Short text is encoded in JavaScript (see encodeShort()).
-      const end = units <= SHORT_TEXT
-        ? encodeShort(text, fast, start)
-        : start + encodeInto(text, fast.subarray(start));
+      // Short text is encoded in JavaScript (see encodesNatively()).
+      const end = encodesNatively(text)
+        ? start + encodeInto(text, fast.subarray(start), this.#plain)
+        : encodeShort(text, fast, start);
       state[0] = end;
       return end - start;
     }
@@ -1791,7 +1798,7 @@ export class Cursor
     const count = utf8Length(text);
     this.#reserve(WRITE, start, count, true);
     const fast = this.#fast;
-    if (text.length <= SHORT_TEXT && start + count <= fast.byteLength) {
+    if (!encodesNatively(text) && start + count <= fast.byteLength) {
       encodeShort(text, fast, start);
     } else if (count !== 0) {
       encodeInto(text, this.#bytes.subarray(start, start + count));

@@ -733,26 +733,25 @@ testEveryBacking(
 );
 
 testEveryBacking(
-  "Cursor.writeString() encodes up to 64 code units without TextEncoder where the memory is steady",
-  new Uint8Array(16 + 7 + 64),
+  "Cursor.writeString() encodes short text without TextEncoder where the memory is steady, but for ASCII of more than 32 characters",
+  new Uint8Array(16 + 7 + 32 + 64),
   (backing) => {
     const cursor = new Cursor(backing.source);
+    const text = MIXED + "\u{10ffff}\uffff" + "y".repeat(32) + "x".repeat(64);
     const seen = withBrowserText(() => {
       assert.equal(cursor.writeString(MIXED), 16);
       assert.equal(cursor.writeString("\u{10ffff}\uffff"), 7);
+      assert.equal(cursor.writeString("y".repeat(32)), 32);
       assert.equal(cursor.writeString("x".repeat(64)), 64);
     });
-    assert.equal(cursor.position, 16 + 7 + 64);
-    assert.deepEqual(
-      [...backing.view()],
-      [...encoder.encode(MIXED + "\u{10ffff}\uffff" + "x".repeat(64))],
-    );
+    assert.equal(cursor.position, 16 + 7 + 32 + 64);
+    assert.deepEqual([...backing.view()], [...encoder.encode(text)]);
     const buffer = backing.view().buffer as {
       resizable?: boolean;
       growable?: boolean;
     };
     const steady = !buffer.resizable && !buffer.growable;
-    assert.equal(seen.encodedInto.length + seen.encoded, steady ? 0 : 3);
+    assert.equal(seen.encodedInto.length + seen.encoded, steady ? 1 : 4);
   },
 );
 
@@ -975,6 +974,46 @@ Deno.test("Cursor.writeString() writes what TextEncoder writes, lone surrogates 
   );
 });
 
+Deno.test("Cursor.writeString() writes text that starts with ASCII as TextEncoder does, into an ArrayBuffer and a SharedArrayBuffer", () => {
+  // Text of 33 to 64 code units that starts with 4 ASCII characters goes to
+  // TextEncoder.encodeInto(), the rest of short text is encoded in JavaScript.
+  const ascii = fc.string({
+    unit: fc.integer({ min: 0, max: 0x7f }).map((c) => String.fromCharCode(c)),
+    minLength: 0,
+    maxLength: 8,
+  });
+  const rest = fc.string({ unit: "binary", maxLength: 72, size: "max" });
+  fc.assert(
+    fc.property(ascii, rest, fc.boolean(), (head, tail, shared) => {
+      const text = head + tail;
+      const expected = encoder.encode(text);
+      const size = 3 * text.length + 1;
+      const memory = new Uint8Array(
+        shared ? new SharedArrayBuffer(size) : new ArrayBuffer(size),
+      ).fill(0xa5);
+      const cursor = new Cursor(memory);
+      cursor.position = 1;
+      assert.equal(cursor.writeString(text), expected.byteLength);
+      assert.deepEqual(
+        memory.slice(1, 1 + expected.byteLength),
+        expected,
+      );
+      assert.equal(memory[0], 0xa5);
+      assert(memory.subarray(1 + expected.byteLength).every((b) => b === 0xa5));
+    }),
+    {
+      ...params,
+      numRuns: Math.max(RUNS, 1000),
+      examples: [
+        ["abcd", "é".repeat(29), false],
+        ["abcd", "\ud800" + "x".repeat(28), true],
+        ["abc", "é" + "x".repeat(29), false],
+        ["", "x".repeat(64), true],
+      ],
+    },
+  );
+});
+
 // ---------------------------------------------------------------------------
 // Lines as strings
 
@@ -1113,6 +1152,39 @@ Deno.test("Cursor.textLines() hands out lines longer than 64 KiB and lines acros
   const got = [...cursor.textLines()];
   assert.deepEqual(got, text.split("\r\n"));
   assert.equal(cursor.position, bytes.byteLength);
+});
+
+Deno.test("Cursor.textLines() reads lines that hold U+FFFD, of their own or for invalid bytes, as readTextLine() does", () => {
+  const bytes = new Uint8Array([
+    ...encoder.encode("one\nt\ufffdo\n"),
+    0x74,
+    0xff,
+    0x6f,
+    0x0a,
+    ...encoder.encode("four\n"),
+  ]);
+  for (const fatal of [false, true]) {
+    const lines: (string | Error)[] = [];
+    const positions: number[] = [];
+    const cursor = new Cursor(bytes);
+    try {
+      for (const line of cursor.textLines({ fatal })) {
+        lines.push(line);
+        positions.push(cursor.position);
+      }
+    } catch (error) {
+      lines.push(error as Error);
+    }
+    const expected: (string | Error)[] = ["one", "t\ufffdo"];
+    if (fatal) {
+      assert.deepEqual(lines.slice(0, 2), expected);
+      assert.match(String(lines[2]), /at position 10: invalid UTF-8$/);
+      assert.equal(cursor.position, 10);
+    } else {
+      assert.deepEqual(lines, [...expected, "t\ufffdo", "four"]);
+      assert.deepEqual(positions, [4, 10, 14, 19]);
+    }
+  }
 });
 
 Deno.test("Cursor.textLines() keeps a byte order mark and every \\r but the last before \\n", () => {

@@ -250,6 +250,19 @@ if (BufReader !== undefined) {
 // --- readString -------------------------------------------------------------
 
 /**
+ * What the read rows saw of their strings: each row reads a character of
+ * every string it gets, so that a reader that hands out a string still to be
+ * built (a rope, a lazy slice) pays for it as a user of the string would.
+ */
+let seen = 0;
+
+/** Reads the middle character of `text`, and returns `text`. */
+function use(text: string): string {
+  seen += text.charCodeAt(text.length >> 1);
+  return text;
+}
+
+/**
  * Registers one group: strings of `text` read one after another from 64 KiB
  * of them, by the limit (`TextDecoder.decode()` of a view, a hand-kept
  * position), `readString()` and the readers users pick instead. Every row
@@ -270,26 +283,26 @@ function readGroup(group: string, text: string): void {
     ["limit: decoder.decode(subarray) with a hand-kept position", () => {
       let last = "";
       for (let at = 0; at < all.byteLength; at += size) {
-        last = decoder.decode(all.subarray(at, at + size));
+        last = use(decoder.decode(all.subarray(at, at + size)));
       }
       return last;
     }],
     ["Cursor.readString(n)", () => {
       const cursor = new Cursor(all);
       let last = "";
-      for (let n = count; n > 0; n--) last = cursor.readString(size);
+      for (let n = count; n > 0; n--) last = use(cursor.readString(size));
       return last;
     }],
     ["@jsonjoy.com/buffers Reader.utf8(n)", () => {
       jsonjoy.reset(all);
       let last = "";
-      for (let n = count; n > 0; n--) last = jsonjoy.utf8(size);
+      for (let n = count; n > 0; n--) last = use(jsonjoy.utf8(size));
       return last;
     }],
     ["protobufjs util.utf8.read(buffer, start, end)", () => {
       let last = "";
       for (let at = 0; at < all.byteLength; at += size) {
-        last = utf8.read(all, at, at + size);
+        last = use(utf8.read(all, at, at + size));
       }
       return last;
     }],
@@ -297,14 +310,16 @@ function readGroup(group: string, text: string): void {
       bytes.offset = 0;
       let last = "";
       for (let n = count; n > 0; n--) {
-        last = bytes.readUTF8String(size, ByteBuffer.METRICS_BYTES) as string;
+        last = use(
+          bytes.readUTF8String(size, ByteBuffer.METRICS_BYTES) as string,
+        );
       }
       return last;
     }],
     ["smart-buffer readString(n)", () => {
       smart.readOffset = 0;
       let last = "";
-      for (let n = count; n > 0; n--) last = smart.readString(size);
+      for (let n = count; n > 0; n--) last = use(smart.readString(size));
       return last;
     }],
     [
@@ -312,14 +327,17 @@ function readGroup(group: string, text: string): void {
       () => {
         let last = "";
         for (let at = 0; at < all.byteLength; at += size) {
-          last = node.toString("utf8", at, at + size);
+          last = use(node.toString("utf8", at, at + size));
         }
         return last;
       },
     ],
   ];
+  const middle = text.charCodeAt(text.length >> 1);
   for (const [name, run] of rows) {
+    seen = 0;
     verify(name, run(), text);
+    verify(`${name}: characters seen`, seen, count * middle);
     Deno.bench({
       group,
       name,
