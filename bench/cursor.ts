@@ -256,6 +256,51 @@ for (const [chunk, passes] of READS) {
       },
     });
   }
+  if (chunk === 16) {
+    // The peers, each with its offset kept as its users keep it; `out`,
+    // given once before timing, collects what one pass read, to verify it.
+    const node = NodeBuffer.from(source.buffer);
+    const jsonjoy = new JsonJoyReader();
+    const smart = SmartBuffer.fromBuffer(node);
+    const peers: [string, (out?: Uint8Array) => void][] = [
+      [
+        "Node Buffer copy(p, 0, offset, offset + 16), offset kept by the caller",
+        (out) => {
+          for (let pass = 0; pass < passes; pass++) {
+            for (let at = 0; at < SOURCE; at += 16) {
+              node.copy(p, 0, at, at + 16);
+              out?.set(p, at);
+            }
+          }
+        },
+      ],
+      ["@jsonjoy.com/buffers p.set(Reader.buf(16))", (out) => {
+        for (let pass = 0; pass < passes; pass++) {
+          jsonjoy.reset(source);
+          for (let at = 0; at < SOURCE; at += 16) {
+            p.set(jsonjoy.buf(16));
+            out?.set(p, at);
+          }
+        }
+      }],
+      ["smart-buffer p.set(readBuffer(16))", (out) => {
+        for (let pass = 0; pass < passes; pass++) {
+          smart.readOffset = 0;
+          for (let at = 0; at < SOURCE; at += 16) {
+            // readBuffer() returns a view (Buffer.prototype.slice): copy it.
+            p.set(smart.readBuffer(16));
+            out?.set(p, at);
+          }
+        }
+      }],
+    ];
+    for (const [name, run] of peers) {
+      const out = new Uint8Array(SOURCE);
+      run(out);
+      verify(name, out, source);
+      Deno.bench({ group, name, fn: () => run() });
+    }
+  }
   if (Buffer) {
     Deno.bench({
       group,
@@ -334,6 +379,53 @@ for (const [chunk, passes] of WRITES) {
       }
     },
   });
+  if (chunk === 16) {
+    // The peers, writing into memory of their own made up front.
+    const expected = new Uint8Array(SOURCE);
+    for (let at = 0; at < SOURCE; at += chunk) expected.set(p, at);
+    const node = NodeBuffer.from(p.buffer, p.byteOffset, p.byteLength);
+    const jsonjoy = new JsonJoyWriter(SOURCE + 64);
+    const bytes = ByteBuffer.allocate(SOURCE);
+    const smart = SmartBuffer.fromSize(SOURCE);
+    const peers: [string, () => Uint8Array][] = [
+      ["Node Buffer p.copy(target, offset), offset kept by the caller", () => {
+        for (let pass = 0; pass < passes; pass++) {
+          for (let at = 0; at < SOURCE; at += chunk) node.copy(target, at);
+        }
+        return target;
+      }],
+      ["@jsonjoy.com/buffers Writer.buf(p, 16) after reset()", () => {
+        for (let pass = 0; pass < passes; pass++) {
+          jsonjoy.reset();
+          for (let i = 0; i < count; i++) jsonjoy.buf(p, chunk);
+        }
+        return jsonjoy.uint8.subarray(0, jsonjoy.x);
+      }],
+      ["bytebuffer append(p) from offset 0", () => {
+        for (let pass = 0; pass < passes; pass++) {
+          bytes.offset = 0;
+          for (let i = 0; i < count; i++) bytes.append(p);
+        }
+        return new Uint8Array(
+          bytes.buffer.buffer,
+          bytes.buffer.byteOffset,
+          bytes.offset,
+        );
+      }],
+      ["smart-buffer writeBuffer(p) from offset 0", () => {
+        for (let pass = 0; pass < passes; pass++) {
+          smart.writeOffset = 0;
+          for (let i = 0; i < count; i++) smart.writeBuffer(node);
+        }
+        return smart.internalBuffer.subarray(0, smart.writeOffset);
+      }],
+    ];
+    for (const [name, run] of peers) {
+      target.fill(0);
+      verify(name, run(), expected);
+      Deno.bench({ group, name, fn: () => void run() });
+    }
+  }
   if (Buffer) {
     const reused = new Buffer();
     Deno.bench({
