@@ -224,6 +224,36 @@ function slowdown(
 }
 
 /**
+ * The target of one growth group of bench/growth.ts: the time of `method`
+ * growing a resizable buffer from empty, as a multiple of the same writes
+ * into fixed memory; the reference is the engine's `resize()` alone, by
+ * `step` bytes at a time.
+ */
+function fromEmpty(group: string, method: string, step: number): Target {
+  return {
+    topic: group,
+    goal: "≤ 2× the same writes into fixed memory",
+    measured:
+      `time of \`${method}\` into \`new ArrayBuffer(0, { maxByteLength })\` ÷ into fixed memory`,
+    measure: slowdown(
+      group,
+      `Cursor.${method} into new ArrayBuffer(0, { maxByteLength })`,
+      LIMIT,
+    ),
+    met: atMost(2),
+    format: times,
+    reference: {
+      label: "the engine's resize() alone",
+      measure: slowdown(
+        group,
+        `engine alone: buffer.resize(length + ${step}), no write`,
+        LIMIT,
+      ),
+    },
+  };
+}
+
+/**
  * The target of one headline loop of the cross-talk guard: its speed after
  * every operation ran on every kind of memory, as a share of its speed in a
  * new process; the reference is the share of its speed once one buffer under
@@ -461,27 +491,7 @@ export const TARGETS: Target[] = [
   ...typedNumber("readFloat64", true),
   ...typedNumber("writeFloat64", true),
   // Growth, from bench/growth.ts.
-  {
-    topic: "grow 1 MiB by `writeUint32` from empty memory",
-    goal: "≤ 2× the same writes into fixed memory",
-    measured:
-      "time of `writeUint32` into `new ArrayBuffer(0, { maxByteLength })` ÷ into fixed memory",
-    measure: slowdown(
-      GROW_U32,
-      "Cursor.writeUint32 into new ArrayBuffer(0, { maxByteLength })",
-      LIMIT,
-    ),
-    met: atMost(2),
-    format: times,
-    reference: {
-      label: "the engine's resize() alone",
-      measure: slowdown(
-        GROW_U32,
-        "engine alone: buffer.resize(length + 4), no write",
-        LIMIT,
-      ),
-    },
-  },
+  fromEmpty(GROW_U32, "writeUint32", 4),
   {
     topic: "grow 1 MiB by `writeUint32` from empty memory",
     goal: "≥ 1.0× @jsonjoy.com/buffers' growing `Writer`",
@@ -503,27 +513,7 @@ export const TARGETS: Target[] = [
       ),
     },
   },
-  {
-    topic: "grow 1 MiB by 16 B `writeSync` from empty memory",
-    goal: "≤ 2× the same writes into fixed memory",
-    measured:
-      "time of `writeSync` into `new ArrayBuffer(0, { maxByteLength })` ÷ into fixed memory",
-    measure: slowdown(
-      GROW_16,
-      "Cursor.writeSync into new ArrayBuffer(0, { maxByteLength })",
-      LIMIT,
-    ),
-    met: atMost(2),
-    format: times,
-    reference: {
-      label: "the engine's resize() alone",
-      measure: slowdown(
-        GROW_16,
-        "engine alone: buffer.resize(length + 16), no write",
-        LIMIT,
-      ),
-    },
-  },
+  fromEmpty(GROW_16, "writeSync", 16),
   // Text, from bench/text.ts.
   {
     topic: "lines as strings, 1 MiB of 40-byte lines",
