@@ -41,13 +41,26 @@ export function byteCount(count: number): string {
 }
 
 /**
- * Whether `value` is a real `Uint8Array` (or subclass). `instanceof` alone
- * also accepts look-alikes and Proxies, whose `byteLength` the engine refuses
- * with its own message; `ArrayBuffer.isView` is an internal-slot check that
- * engines inline, so this stays cheap on the hot path.
+ * The getter of `%TypedArray%.prototype[Symbol.toStringTag]`: the name of a
+ * typed array's type, read from its internal slot, whatever its realm.
+ */
+const TYPED_ARRAY_NAME = Object.getOwnPropertyDescriptor(
+  Object.getPrototypeOf(Uint8Array.prototype),
+  Symbol.toStringTag,
+)!.get!;
+
+/**
+ * Whether `value` is a real `Uint8Array` (or subclass), of this realm or
+ * another (an iframe, a `node:vm` context). `instanceof` alone also accepts
+ * look-alikes and Proxies, whose `byteLength` the engine refuses with its own
+ * message, and refuses other realms' arrays; `ArrayBuffer.isView` is an
+ * internal-slot check that engines inline, so this stays cheap on the hot
+ * path, and only an array of another realm gets to the type's name.
  */
 export function isBytes(value: unknown): value is Uint8Array {
-  return value instanceof Uint8Array && ArrayBuffer.isView(value);
+  if (value instanceof Uint8Array) return ArrayBuffer.isView(value);
+  return ArrayBuffer.isView(value) &&
+    TYPED_ARRAY_NAME.call(value) === "Uint8Array";
 }
 
 /** The error for an argument `name` that is not a `Uint8Array`. */

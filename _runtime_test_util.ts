@@ -8,9 +8,37 @@
 
 import { Buffer } from "node:buffer";
 import { Readable } from "node:stream";
+import vm from "node:vm";
 
 /** Why each skipped case was skipped on this runtime, by test name. */
 export const skipReasons: Map<string, string> = new Map();
+
+/**
+ * Evaluates JavaScript in another realm, with its own `Uint8Array`,
+ * `ArrayBuffer` and the rest: a `node:vm` context where the runtime has one
+ * (Deno, Node, Bun), an iframe in a browser; `undefined` where neither is.
+ */
+export const otherRealm: ((code: string) => unknown) | undefined = makeRealm();
+
+function makeRealm(): ((code: string) => unknown) | undefined {
+  if (typeof vm?.createContext === "function") {
+    const context = vm.createContext({});
+    return (code) => vm.runInContext(code, context);
+  }
+  const { document } = globalThis as {
+    document?: {
+      body: { append(node: unknown): void };
+      createElement(tag: "iframe"): {
+        contentWindow: { eval(code: string): unknown } | null;
+      };
+    };
+  };
+  if (document === undefined) return undefined;
+  const frame = document.createElement("iframe");
+  document.body.append(frame);
+  const realm = frame.contentWindow!;
+  return (code) => realm.eval(code);
+}
 
 /** Why this runtime cannot run a kind of case; `undefined` where it can. */
 export const missing = {
@@ -38,6 +66,10 @@ export const missing = {
   hugeMemory: canAllocate(2 ** 31 + 64)
     ? undefined
     : "this engine cannot allocate a Uint8Array of 2 GiB",
+  /** Another realm: a `node:vm` context, or an iframe in a browser. */
+  otherRealm: otherRealm !== undefined
+    ? undefined
+    : "this runtime has neither node:vm nor a document for an iframe",
   /** Node's streams (the browser bundle maps `node:stream` to nothing). */
   nodeStreams: typeof Readable === "function"
     ? undefined

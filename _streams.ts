@@ -4,7 +4,7 @@
  * @module
  */
 
-import { describe } from "./_checks.ts";
+import { isBytes, notUint8Array } from "./_checks.ts";
 import type { Closer, ReaderSync, WriterSync } from "./types.ts";
 
 /** The size of the chunks a default reader of `Cursor.readable` gets. */
@@ -60,13 +60,7 @@ export function writableOf(
 ): WritableStream<Uint8Array> {
   return new WritableStream({
     write(chunk: unknown): void {
-      if (!(chunk instanceof Uint8Array)) {
-        throw new TypeError(
-          `Cannot write: chunk must be a Uint8Array, received ${
-            describe(chunk)
-          }`,
-        );
-      }
+      if (!isBytes(chunk)) throw notUint8Array("write", "chunk", chunk);
       // writeSync copies the chunk, so the stream may reuse or transfer it.
       cursor.writeSync(chunk);
     },

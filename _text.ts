@@ -44,8 +44,11 @@ const fromCharCode = String.fromCharCode;
  * `ArrayBuffer` (Deno, Node and Bun accept both); such memory goes through a
  * copy instead.
  */
-function isPlain(buffer: ArrayBufferLike): boolean {
-  return buffer instanceof ArrayBuffer && !buffer.resizable;
+export function isPlain(buffer: ArrayBufferLike): boolean {
+  return !(buffer as ArrayBuffer).resizable &&
+    // An ArrayBuffer of another realm is told by its tag.
+    (buffer instanceof ArrayBuffer ||
+      Object.prototype.toString.call(buffer) === "[object ArrayBuffer]");
 }
 
 /**

@@ -43,6 +43,7 @@ import {
   encodeInto,
   encodeShort,
   encodesNatively,
+  isPlain,
   LF,
   notString,
   SHORT_TEXT,
@@ -53,6 +54,7 @@ import {
 import { readableOf, writableOf } from "./_streams.ts";
 import {
   CursorClosedError,
+  CursorFullError,
   CursorReadOnlyError,
   UnexpectedEofError,
 } from "./errors.ts";
@@ -112,6 +114,7 @@ const DECODE = "decode";
 const TRUNCATE = "truncate";
 const WRITE_TO = "write to a writer";
 const READ_FROM = "read from a reader";
+const STORE_READ = "store the reader's";
 
 /**
  * How many empty reads in a row
@@ -299,7 +302,7 @@ export class Cursor
     if (!steady && new.target === Cursor) return new GENERAL(source, options);
     this.#source = bytes;
     this.#bytes = steady ? (this.#fast = plainView(bytes)) : bytes;
-    this.#plain = steady && bytes.buffer instanceof ArrayBuffer;
+    this.#plain = steady && isPlain(bytes.buffer);
     this.#readOnly = readOnly;
     this.#growth = steady
       ? NO_GROWTH
@@ -1670,6 +1673,10 @@ export class Cursor
    * buffer has been detached.
    * @throws {RangeError} As a rejection, if `reader` resolves to a count
    * outside 0 to the length it was given, or to 0 a hundred times in a row.
+   * @throws {CursorFullError} As a rejection, if the memory was cut (as by
+   * `truncate()`) while `reader` read into it, so that what it read no longer
+   * fits: the bytes that still fit stay and the position is after them. A
+   * reader is only wrong when it returns more than it was offered.
    *
    * @example Read a body of unknown size into a resizable buffer
    * ```ts
@@ -1976,6 +1983,7 @@ export class Cursor
       const count = yield room;
       if (count === null) break;
       checkCount(READ_FROM, "reader", count, 0, offered);
+      if (!grows) this.#readInto(start, count);
       idle = count === 0 ? idle + 1 : 0;
       if (idle === MAX_EMPTY_READS) {
         throw new RangeError(
@@ -1990,6 +1998,24 @@ export class Cursor
       total += count;
     }
     return total;
+  }
+
+  /**
+   * Checks, for `readFrom()`, that the `count` bytes a reader put into the
+   * memory at `start` are still there: the memory may have been detached or
+   * cut while an asynchronous reader had it. Bytes that no longer fit are
+   * lost: the position moves past those that do, and it throws.
+   *
+   * @throws {TypeError} If the buffer was detached.
+   * @throws {CursorFullError} If the memory now ends before `start + count`.
+   */
+  #readInto(start: number, count: number): void {
+    const bytes = this.#bytes;
+    assertAttached(bytes, READ_FROM);
+    const available = bytes.byteLength - start;
+    if (count <= available) return;
+    this.#moveTo(start + Math.max(0, available));
+    throw new CursorFullError(STORE_READ, count, Math.max(0, available));
   }
 
   /** The position, wherever it is kept (see `#state`). */

@@ -288,6 +288,60 @@ Deno.test("Cursor.readFrom() keeps what it read before the reader fails, and the
   assert.equal(cursor.position, 3);
 });
 
+Deno.test("Cursor.readFrom() rejects with the detached-memory TypeError when the memory is detached while the reader reads", async () => {
+  const buffer = new ArrayBuffer(8);
+  const cursor = new Cursor(buffer);
+  const reader: Reader = {
+    read(p) {
+      p.set([1, 2, 3]);
+      detach(buffer);
+      // 3 of the 8 bytes offered: the reader did nothing wrong.
+      return Promise.resolve(3);
+    },
+  };
+  await assert.rejects(cursor.readFrom(reader), {
+    name: "TypeError",
+    message:
+      "Cannot read from a reader: the underlying ArrayBuffer is detached",
+  });
+});
+
+Deno.test("Cursor.readFrom() rejects with CursorFullError when the memory is cut while the reader reads, keeping what still fits", async () => {
+  const buffer = new ArrayBuffer(8, { maxByteLength: 16 });
+  const cursor = new Cursor(buffer);
+  cursor.position = 1;
+  const reader: Reader = {
+    read(p) {
+      p.set([1, 2, 3]);
+      buffer.resize(3);
+      return Promise.resolve(3);
+    },
+  };
+  await assert.rejects(cursor.readFrom(reader), {
+    name: "CursorFullError",
+    message:
+      "Cannot store the reader's 3 bytes: there is room for 2 bytes before the end",
+    requested: 3,
+    available: 2,
+  });
+  assert.equal(cursor.position, 3);
+  assert.deepEqual(new Uint8Array(buffer), Uint8Array.of(0, 1, 2));
+  // Cut below the position: nothing fits, the position stays.
+  const other = new Cursor(buffer);
+  other.position = 2;
+  await assert.rejects(
+    other.readFrom({
+      read(p) {
+        p[0] = 9;
+        buffer.resize(1);
+        return Promise.resolve(1);
+      },
+    }),
+    { name: "CursorFullError", requested: 1, available: 0 },
+  );
+  assert.equal(other.position, 2);
+});
+
 Deno.test("Cursor.readFrom() grows a growable SharedArrayBuffer to the data's end", async () => {
   const shared = new SharedArrayBuffer(0, { maxByteLength: 1 << 20 });
   const cursor = new Cursor(shared);

@@ -316,14 +316,34 @@ for (const kind of KINDS) {
 
   Deno.test(requires(reason, {
     name:
-      `Cursor.write${name}() throws TypeError for a value of the wrong type and changes nothing`,
+      `Cursor.write${name}() throws a TypeError naming a value of the wrong kind of number, and changes nothing`,
     fn() {
+      const wrong = kind.wrongType;
+      const message = typeof wrong === "bigint"
+        ? `Cannot write a ${name}: value must be a number, received ${wrong}n`
+        : `Cannot write a ${name}: value must be a bigint, received ${wrong}`;
+      // Steady memory, and growable memory (a cursor of the other class).
       const memory = new Uint8Array(SIXTEEN);
-      const cursor = new Cursor(memory);
-      cursor.position = 3;
-      assert.throws(() => kind.write(cursor, kind.wrongType), TypeError);
-      assert.equal(cursor.position, 3);
+      const growable = new ArrayBuffer(16, { maxByteLength: 64 });
+      for (const cursor of [new Cursor(memory), new Cursor(growable)]) {
+        cursor.position = 3;
+        assert.throws(() => kind.write(cursor, wrong), {
+          name: "TypeError",
+          message,
+        });
+        assert.equal(cursor.position, 3);
+      }
+      // At the end, room is checked first: fixed memory is full, and
+      // growable memory does not grow for a value that cannot be written.
+      const fixed = new Cursor(memory);
+      fixed.position = 16;
+      assert.throws(() => kind.write(fixed, wrong), CursorFullError);
+      const grows = new Cursor(growable);
+      grows.position = 16;
+      assert.throws(() => kind.write(grows, wrong), { message });
       assert.deepEqual(memory, new Uint8Array(SIXTEEN));
+      assert.equal(growable.byteLength, 16);
+      assert.deepEqual(new Uint8Array(growable), new Uint8Array(16));
     },
   }));
 

@@ -10,6 +10,7 @@ import {
 import { detachedCursor, testEveryBacking } from "./_backing_test_util.ts";
 import { byteCount, exactly } from "./_assert_test_util.ts";
 import { params, RUNS } from "./_model_test_util.ts";
+import { missing, otherRealm, requires } from "./_runtime_test_util.ts";
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
@@ -612,7 +613,9 @@ Deno.test("Cursor.writeString() and readString() round-trip every text", () => {
  * `ArrayBuffer` (WebIDL without `[AllowShared]`/`[AllowResizable]`).
  */
 function isPlainBuffer(buffer: ArrayBufferLike): boolean {
-  return buffer instanceof ArrayBuffer && !buffer.resizable;
+  // Browsers check the internal slots: an ArrayBuffer of any realm passes.
+  return Object.prototype.toString.call(buffer) === "[object ArrayBuffer]" &&
+    !(buffer as ArrayBuffer).resizable;
 }
 
 /**
@@ -754,6 +757,24 @@ testEveryBacking(
     assert.equal(seen.encodedInto.length + seen.encoded, steady ? 1 : 4);
   },
 );
+
+Deno.test(requires(missing.otherRealm, {
+  name:
+    "Cursor.readString() and writeString() decode and encode another realm's ArrayBuffer in place",
+  fn() {
+    const memory = otherRealm!("new Uint8Array(200)") as Uint8Array;
+    const cursor = new Cursor(memory);
+    const text = "é".repeat(100);
+    const seen = withBrowserText(() => {
+      assert.equal(cursor.writeString(text), 200);
+      cursor.position = 0;
+      assert.equal(cursor.readString(200), text);
+    });
+    assert.deepEqual(seen.encodedInto, [memory.buffer]);
+    assert.deepEqual(seen.decoded, [memory.buffer]);
+    assert.equal(seen.encoded, 0);
+  },
+}));
 
 // ---------------------------------------------------------------------------
 // The JavaScript fast paths against TextDecoder and TextEncoder
