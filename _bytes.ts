@@ -7,6 +7,7 @@
  */
 
 import { describe, isBytes } from "./_checks.ts";
+import type { WebAssemblyMemory } from "./types.ts";
 
 /**
  * Views `source` as bytes without copying.
@@ -14,7 +15,9 @@ import { describe, isBytes } from "./_checks.ts";
  * @param source The memory to wrap.
  * @returns A `Uint8Array` over exactly the source's bytes.
  */
-export function toBytes(source: ArrayBufferView | ArrayBufferLike): Uint8Array {
+export function toBytes(
+  source: ArrayBufferView | ArrayBufferLike | WebAssemblyMemory,
+): Uint8Array {
   if (isBytes(source)) {
     if (source.byteLength === 0 && isDetached(source.buffer)) {
       throw detachedSource();
@@ -31,9 +34,12 @@ export function toBytes(source: ArrayBufferView | ArrayBufferLike): Uint8Array {
     buffer = source;
     // A view without a length follows a resizable buffer's length.
     if (!isDetached(buffer)) return new Uint8Array(buffer);
+  } else if (isMemory(source)) {
+    // Its buffer now, whole; the cursor follows it as the memory grows.
+    return new Uint8Array(source.buffer);
   } else {
     throw new TypeError(
-      `Cannot create a cursor: source must be a typed array, DataView, ArrayBuffer or SharedArrayBuffer, received ${
+      `Cannot create a cursor: source must be a typed array, DataView, ArrayBuffer, SharedArrayBuffer or WebAssembly.Memory, received ${
         describe(source)
       }`,
     );
@@ -99,6 +105,23 @@ function isBuffer(value: unknown): value is ArrayBufferLike {
   return hasSlot(ArrayBuffer, value) ||
     (typeof SharedArrayBuffer === "function" &&
       hasSlot(SharedArrayBuffer, value));
+}
+
+/**
+ * Whether `value` is a real `WebAssembly.Memory`, of any realm: the getter
+ * of `WebAssembly.Memory.prototype.buffer` checks the internal slot. Only
+ * called by the constructor, for a source that is neither a view nor a
+ * buffer; `false` where there is no WebAssembly.
+ */
+function isMemory(value: unknown): value is WebAssemblyMemory {
+  if (typeof WebAssembly !== "object") return false;
+  try {
+    Object.getOwnPropertyDescriptor(WebAssembly.Memory.prototype, "buffer")!
+      .get!.call(value);
+  } catch {
+    return false;
+  }
+  return true;
 }
 
 function hasSlot(

@@ -18,6 +18,13 @@
 import { assertAttached } from "./_bytes.ts";
 import { byteCount } from "./_checks.ts";
 import { CursorFullError } from "./errors.ts";
+import type { WebAssemblyMemory } from "./types.ts";
+
+/**
+ * The size of a WebAssembly page: a WebAssembly memory, and the resizable
+ * buffer `toResizableBuffer()` gives of one, change length by whole pages.
+ */
+export const PAGE = 65_536;
 
 /**
  * The fewest bytes `readFrom()` grows a full buffer by past the position.
@@ -44,6 +51,11 @@ export interface Growth {
    * it, or reads 0 out of its buffer's bounds.
    */
   readonly length: number;
+  /**
+   * The WebAssembly memory whose fixed-length buffer the cursor views: it
+   * grows by `grow()`, which replaces the buffer.
+   */
+  readonly memory: WebAssemblyMemory | undefined;
 }
 
 /** The growth of memory that cannot grow. */
@@ -51,6 +63,7 @@ export const NO_GROWTH: Growth = Object.freeze({
   tracks: false,
   offset: 0,
   length: 0,
+  memory: undefined,
 });
 
 /** A buffer as growth sees it: an `ArrayBuffer` or a `SharedArrayBuffer`. */
@@ -70,12 +83,64 @@ export function growthOf(bytes: Uint8Array, made: boolean): Growth {
   const buffer = bytes.buffer as AnyBuffer;
   const resizable = buffer.resizable === true;
   if (!resizable && buffer.growable !== true) return NO_GROWTH;
-  if (made) return { tracks: true, offset: 0, length: bytes.byteLength };
-  const offset = bytes.byteOffset;
   const length = bytes.byteLength;
+  if (made) return { tracks: true, offset: 0, length, memory: undefined };
+  const offset = bytes.byteOffset;
   // A length-tracking view ends where its buffer ends.
   const ends = offset + length === buffer.byteLength;
-  return { tracks: resizable && ends ? undefined : false, offset, length };
+  const tracks = resizable && ends ? undefined : false;
+  return { tracks, offset, length, memory: undefined };
+}
+
+/**
+ * What a cursor knows of the growth of `memory`, whose buffer `bytes` views
+ * whole: a fixed-length buffer grows through the memory, a resizable one (after
+ * `toResizableBuffer()`) as any other.
+ *
+ * @param memory The memory.
+ * @param bytes A view of its buffer now.
+ */
+export function memoryGrowth(
+  memory: WebAssemblyMemory,
+  bytes: Uint8Array,
+): Growth {
+  const growth = growthOf(bytes, true);
+  return growth === NO_GROWTH
+    ? { tracks: false, offset: 0, length: bytes.byteLength, memory }
+    : growth;
+}
+
+/**
+ * Grows `memory`, shorter than `end` bytes, by whole pages so that it is at
+ * least that long.
+ *
+ * @returns Whether it is; `false` past its maximum.
+ */
+function growMemory(memory: WebAssemblyMemory, end: number): boolean {
+  const length = memory.buffer.byteLength;
+  try {
+    memory.grow(Math.ceil((end - length) / PAGE));
+    return true;
+  } catch {
+    // Past its maximum (a RangeError), or out of memory.
+    return false;
+  }
+}
+
+/**
+ * Sets the length of `buffer` to `size` bytes, at most its `maxByteLength`,
+ * growing it: a buffer of WebAssembly memory takes whole pages only, so it
+ * grows to the page after.
+ */
+function setLength(buffer: AnyBuffer, size: number): void {
+  const apply = (length: number) =>
+    buffer.resizable === true ? buffer.resize(length) : buffer.grow!(length);
+  try {
+    apply(size);
+  } catch {
+    // A page multiple, as maxByteLength is for such a buffer.
+    apply(Math.ceil(size / PAGE) * PAGE);
+  }
 }
 
 /**
@@ -89,6 +154,8 @@ export function growthOf(bytes: Uint8Array, made: boolean): Growth {
  * @param growth What the cursor knows of its growth; updated.
  */
 export function capacity(bytes: Uint8Array, growth: Growth): number {
+  // A WebAssembly memory's maximum is not known until reached.
+  if (growth.memory !== undefined) return bytes.byteLength;
   if (growth.tracks === undefined) probe(bytes, growth);
   return growth.tracks
     ? Math.max(bytes.byteLength, bytes.buffer.maxByteLength - growth.offset)
@@ -108,6 +175,7 @@ export function capacity(bytes: Uint8Array, growth: Growth): number {
  * @returns Whether the view now reaches `end`.
  */
 export function grow(bytes: Uint8Array, growth: Growth, end: number): boolean {
+  if (growth.memory !== undefined) return growMemory(growth.memory, end);
   const buffer = bytes.buffer as AnyBuffer;
   const target = growth.offset + end;
   // Growing to the length a fixed-length view has would not tell the two
@@ -120,14 +188,19 @@ export function grow(bytes: Uint8Array, growth: Growth, end: number): boolean {
     : growth.tracks;
   if (tracks === false || !(target <= buffer.maxByteLength)) return false;
   if (tracks) {
-    if (buffer.resizable === true) buffer.resize(target);
-    else buffer.grow!(target);
+    setLength(buffer, target);
     return true;
   }
   const size = buffer.byteLength;
   // seen() found the view at its buffer's end, or starting there or after
   // it: `target` lies past the buffer's end.
-  buffer.resize(target);
+  try {
+    buffer.resize(target);
+  } catch {
+    // Whole pages only (WebAssembly memory): a clone tells instead.
+    probe(bytes, growth);
+    return grow(bytes, growth, end);
+  }
   if (bytes.byteLength === end) {
     growth.tracks = true;
     return true;
@@ -196,7 +269,13 @@ function probe(bytes: Uint8Array, growth: Growth): void {
     // byte. A fixed-length view is then out of bounds, which makes `at()`
     // throw; a length-tracking one of 0 bytes does not.
     const last = bytes[now - 1]!;
-    buffer.resize(size - 1);
+    try {
+      buffer.resize(size - 1);
+    } catch {
+      // WebAssembly memory, which cannot shrink: it cannot grow either.
+      growth.tracks = false;
+      return;
+    }
     try {
       bytes.at(0);
       growth.tracks = true;
@@ -267,8 +346,22 @@ export function copyInGrowing(
   if (count === 0) return 0;
   // `count` was read before growing: a length-tracking `p` over this
   // buffer has grown too, and only its old bytes are to be written.
-  bytes.set(p.subarray(0, count), start);
+  live(bytes, growth).set(p.subarray(0, count), start);
   return count;
+}
+
+/**
+ * `bytes`, or, once a grow has replaced the buffer of a WebAssembly memory,
+ * a view of its buffer now.
+ *
+ * @param bytes The wrapped memory.
+ * @param growth What the cursor knows of its growth.
+ */
+export function live(bytes: Uint8Array, growth: Growth): Uint8Array {
+  const memory = growth.memory;
+  return memory === undefined || memory.buffer === bytes.buffer
+    ? bytes
+    : new Uint8Array(memory.buffer);
 }
 
 /**
@@ -295,18 +388,33 @@ export function resize(bytes: Uint8Array, growth: Growth, end: number): void {
   const length = bytes.byteLength;
   if (end === length) return;
   const buffer = bytes.buffer as AnyBuffer;
+  const now = byteCount(length);
+  const unshrinkable = `WebAssembly memory cannot shrink (${now})`;
+  let reason: string | undefined;
   if (end > length) {
     if (grow(bytes, growth, end)) return;
+  } else if (growth.memory !== undefined) {
+    reason = unshrinkable;
   } else if (buffer.resizable === true) {
     // Finds out, if it must, whether the view follows its buffer.
     capacity(bytes, growth);
-    if (growth.tracks) return buffer.resize(growth.offset + end);
+    if (growth.tracks) {
+      try {
+        return buffer.resize(growth.offset + end);
+      } catch {
+        // Only a buffer of WebAssembly memory refuses to shrink.
+        reason = unshrinkable;
+      }
+    }
   }
+  // Finds out, if it must, whether the view follows its buffer.
   const room = capacity(bytes, growth);
-  const reason = !growth.tracks
-    ? `the memory is fixed-length (${byteCount(length)})`
+  reason ??= growth.memory !== undefined
+    ? `the WebAssembly memory cannot grow past its maximum (${now})`
+    : !growth.tracks
+    ? `the memory is fixed-length (${now})`
     : end < length
-    ? `a SharedArrayBuffer cannot shrink (${byteCount(length)})`
+    ? `a SharedArrayBuffer cannot shrink (${now})`
     : `the memory can grow to ${byteCount(room)} at most`;
   throw new RangeError(`Cannot truncate to ${byteCount(end)}: ${reason}`);
 }

@@ -28,9 +28,11 @@ import {
 import {
   capacity,
   copyInGrowing,
+  grow,
   type Growth,
   growthEnd,
   growthOf,
+  memoryGrowth,
   NO_GROWTH,
   reserve,
   resize,
@@ -65,6 +67,7 @@ import type {
   ReaderSync,
   Seeker,
   SeekerSync,
+  WebAssemblyMemory,
   Writer,
   WriterSync,
 } from "./types.ts";
@@ -140,9 +143,13 @@ type Setter = {
 
 /**
  * Memory a {@linkcode Cursor} can wrap: any typed array (including Node's
- * `Buffer`), a `DataView`, an `ArrayBuffer` or a `SharedArrayBuffer`.
+ * `Buffer`), a `DataView`, an `ArrayBuffer`, a `SharedArrayBuffer` or a
+ * `WebAssembly.Memory`, of this realm or another.
  */
-export type CursorSource = ArrayBufferView | ArrayBufferLike;
+export type CursorSource =
+  | ArrayBufferView
+  | ArrayBufferLike
+  | WebAssemblyMemory;
 
 /** Options for {@linkcode Cursor}'s constructor. */
 export interface CursorOptions {
@@ -233,8 +240,13 @@ export class Cursor
 
   /** The memory as `bytes()` gives it: the caller's, or a view made of it. */
   #source!: Uint8Array;
-  /** The memory as the general paths read and write it. */
-  #bytes!: Uint8Array;
+  /** The memory as the general paths read and write it: see `#bytes`. */
+  #view!: Uint8Array;
+  /**
+   * The WebAssembly memory the cursor wraps, whose buffer it follows, or
+   * `undefined`.
+   */
+  #memory: WebAssemblyMemory | undefined;
   /**
    * The memory as the fast paths read and write it: for steady memory the
    * same bytes as `#bytes` in a plain `Uint8Array` of this realm (`#bytes`
@@ -300,10 +312,18 @@ export class Cursor
     // hold apart from steady cursors too. A subclass keeps its class and the
     // steady numbers, which serve any memory, only more slowly.
     if (!steady && new.target === Cursor) return new GENERAL(source, options);
-    this.#source = bytes;
-    this.#bytes = steady ? (this.#fast = plainView(bytes)) : bytes;
-    this.#plain = steady && isPlain(bytes.buffer);
     this.#readOnly = readOnly;
+    // A WebAssembly.Memory is the one source that is neither a view nor the
+    // buffer it gives.
+    if (!ArrayBuffer.isView(source) && bytes.buffer !== source) {
+      this.#memory = source as WebAssemblyMemory;
+      this.#bind(bytes);
+      return;
+    }
+    this.#memory = undefined;
+    this.#source = bytes;
+    this.#view = steady ? (this.#fast = plainView(bytes)) : bytes;
+    this.#plain = steady && isPlain(bytes.buffer);
     this.#growth = steady
       ? NO_GROWTH
       : growthOf(bytes, !ArrayBuffer.isView(source));
@@ -442,6 +462,8 @@ export class Cursor
    * ```
    */
   bytes(): Uint8Array {
+    // Follows a WebAssembly memory's buffer first.
+    this.#bytes;
     return this.#source;
   }
 
@@ -1967,6 +1989,11 @@ export class Cursor
       if (start < length) {
         // The reader fills the wrapped memory itself, never more than fits.
         room = bytes.subarray(start, length);
+      } else if (this.#growth.memory !== undefined) {
+        // A WebAssembly memory grows by whole pages before the reader reads
+        // into it, as it cannot shrink back; at its maximum, reading stops.
+        if (!grow(bytes, this.#growth, start + 1)) break;
+        continue;
       } else {
         assertAttached(bytes, READ_FROM);
         const max = capacity(bytes, this.#growth);
@@ -1983,7 +2010,7 @@ export class Cursor
       const count = yield room;
       if (count === null) break;
       checkCount(READ_FROM, "reader", count, 0, offered);
-      if (!grows) this.#readInto(start, count);
+      if (!grows) this.#readInto(room, start, count);
       idle = count === 0 ? idle + 1 : 0;
       if (idle === MAX_EMPTY_READS) {
         throw new RangeError(
@@ -1992,7 +2019,7 @@ export class Cursor
       }
       if (grows && count > 0) {
         reserve(bytes, this.#growth, READ_FROM, start, count, true);
-        bytes.set(room.subarray(0, count), start);
+        this.#bytes.set(room.subarray(0, count), start);
       }
       this.#moveTo(start + count);
       total += count;
@@ -2001,21 +2028,51 @@ export class Cursor
   }
 
   /**
-   * Checks, for `readFrom()`, that the `count` bytes a reader put into the
-   * memory at `start` are still there: the memory may have been detached or
-   * cut while an asynchronous reader had it. Bytes that no longer fit are
-   * lost: the position moves past those that do, and it throws.
+   * Checks, for `readFrom()`, that the `count` bytes a reader put into
+   * `room`, the memory at `start`, are still there: the memory may have been
+   * detached (or, for a WebAssembly memory, replaced by a grow) or cut while
+   * an asynchronous reader had it. Bytes that no longer fit are lost: the
+   * position moves past those that do, and it throws.
    *
    * @throws {TypeError} If the buffer was detached.
    * @throws {CursorFullError} If the memory now ends before `start + count`.
    */
-  #readInto(start: number, count: number): void {
+  #readInto(room: Uint8Array, start: number, count: number): void {
+    assertAttached(room, READ_FROM);
     const bytes = this.#bytes;
-    assertAttached(bytes, READ_FROM);
     const available = bytes.byteLength - start;
     if (count <= available) return;
     this.#moveTo(start + Math.max(0, available));
     throw new CursorFullError(STORE_READ, count, Math.max(0, available));
+  }
+
+  /**
+   * The memory as the general paths read and write it. For a WebAssembly
+   * memory it is first made to view the memory's buffer now, which a grow
+   * replaces (see `#bind()`); the fast paths see `#fast`, which then no longer
+   * reaches, and take the general paths.
+   */
+  get #bytes(): Uint8Array {
+    const memory = this.#memory;
+    if (memory !== undefined && memory.buffer !== this.#view.buffer) {
+      this.#bind(new Uint8Array(memory.buffer));
+    }
+    return this.#view;
+  }
+
+  /**
+   * Makes the cursor view `bytes`, the whole buffer of its WebAssembly
+   * memory now, as the constructor would: fast paths for a fixed-length
+   * buffer, growth by the memory's `grow()` or, for a resizable one (from
+   * `toResizableBuffer()`), by whole pages.
+   */
+  #bind(bytes: Uint8Array): void {
+    const steady = isSteady(bytes, MAX_STEADY);
+    this.#source = this.#view = bytes;
+    this.#fast = steady ? bytes : NO_BYTES;
+    this.#plain = steady && isPlain(bytes.buffer);
+    this.#growth = memoryGrowth(this.#memory!, bytes);
+    if (!this.#closed) this.#makeDataView();
   }
 
   /** The position, wherever it is kept (see `#state`). */
@@ -2040,7 +2097,10 @@ export class Cursor
    * at the second place.
    */
   #length(): number {
-    return this.#fast.byteLength || this.#bytes.byteLength;
+    // A shared WebAssembly memory's old buffer keeps its length when it
+    // grows: `#bytes` follows it.
+    return this.#memory === undefined && this.#fast.byteLength ||
+      this.#bytes.byteLength;
   }
 
   /** The byte at `index` (`undefined` outside), read as `#length()` is. */

@@ -73,7 +73,7 @@ testEveryBacking(
 
 Deno.test("new Cursor() throws TypeError for anything but memory", () => {
   const prefix =
-    "Cannot create a cursor: source must be a typed array, DataView, ArrayBuffer or SharedArrayBuffer, received ";
+    "Cannot create a cursor: source must be a typed array, DataView, ArrayBuffer, SharedArrayBuffer or WebAssembly.Memory, received ";
   const cases: [unknown, string][] = [
     [null, "null"],
     [undefined, "undefined"],
@@ -124,7 +124,7 @@ Deno.test("new Cursor() works where SharedArrayBuffer is not defined, as in brow
           () => new Cursor(fake as ArrayBuffer),
           exactly(
             TypeError,
-            "Cannot create a cursor: source must be a typed array, DataView, ArrayBuffer or SharedArrayBuffer, received an instance of Object",
+            "Cannot create a cursor: source must be a typed array, DataView, ArrayBuffer, SharedArrayBuffer or WebAssembly.Memory, received an instance of Object",
           ),
         );
       }

@@ -47,7 +47,7 @@ Deno.test("new Cursor() throws a TypeError naming the source for every wrong typ
       name: "TypeError",
       message:
         "Cannot create a cursor: source must be a typed array, DataView, " +
-        `ArrayBuffer or SharedArrayBuffer, received ${described}`,
+        `ArrayBuffer, SharedArrayBuffer or WebAssembly.Memory, received ${described}`,
     }, described);
   }
 });

@@ -61,7 +61,7 @@ realmTest(
       assert.throws(() => new Cursor(foreign(code)), {
         name: "TypeError",
         message:
-          /^Cannot create a cursor: source must be a typed array, DataView, ArrayBuffer or SharedArrayBuffer/,
+          /^Cannot create a cursor: source must be a typed array, DataView, ArrayBuffer, SharedArrayBuffer or WebAssembly.Memory/,
       });
     }
   },

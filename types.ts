@@ -170,3 +170,33 @@ export interface Closer {
   /** Closes the resource. */
   close(): void;
 }
+
+/**
+ * A `WebAssembly.Memory`, as a cursor uses it: every
+ * `WebAssembly.Memory` is one, of this realm or another, shared or not.
+ * Declared here so that the types need neither the DOM nor Node's types.
+ *
+ * @example Wrap a WebAssembly memory
+ * ```ts
+ * import { Cursor, type WebAssemblyMemory } from "@iocursor/cursor";
+ * import assert from "node:assert/strict";
+ *
+ * const memory: WebAssemblyMemory = new WebAssembly.Memory({ initial: 1 });
+ * assert.equal(new Cursor(memory).byteLength, 65_536);
+ * ```
+ */
+export interface WebAssemblyMemory {
+  /**
+   * The memory's bytes now. A grow replaces it: the old buffer is detached,
+   * or for a shared memory keeps its old length.
+   */
+  readonly buffer: ArrayBuffer | SharedArrayBuffer;
+  /**
+   * Grows the memory by `delta` pages of 64 KiB.
+   *
+   * @param delta How many pages to add.
+   * @returns The size before, in pages.
+   * @throws {RangeError} Past the memory's maximum.
+   */
+  grow(delta: number): number;
+}
