@@ -168,7 +168,8 @@ export interface CursorOptions {
  * changes to the source are seen by later reads. It never reallocates: a
  * write that does not fit throws {@linkcode CursorFullError} and writes
  * nothing, unless the memory can grow in place (a resizable `ArrayBuffer` or
- * growable `SharedArrayBuffer`, up to its `maxByteLength`).
+ * growable `SharedArrayBuffer`, up to its `maxByteLength`, or a
+ * `WebAssembly.Memory`, by whole pages up to its maximum).
  *
  * It implements {@linkcode Reader}, {@linkcode ReaderSync}, {@linkcode Writer},
  * {@linkcode WriterSync}, {@linkcode Seeker}, {@linkcode SeekerSync} and
@@ -282,14 +283,23 @@ export class Cursor
    * bytes (its `buffer`, `byteOffset` and `byteLength`) and never touches
    * bytes outside them. A length-tracking `Uint8Array` or a resizable
    * `ArrayBuffer` keeps following the buffer's length when it is resized;
-   * other views are taken at their length of the moment.
+   * other views are taken at their length of the moment. Memory of another
+   * realm (an iframe, a `node:vm` context) works as this realm's does.
+   *
+   * A `WebAssembly.Memory` is followed as it grows, whoever grows it (wasm
+   * code, JavaScript, another thread for a shared memory): the cursor views
+   * `memory.buffer` as it is now. A write past the end grows the memory by
+   * whole 64 KiB pages up to its maximum, so its length is always a multiple
+   * of 64 KiB; past the maximum the write fails with
+   * {@linkcode CursorFullError}, as for fixed memory. It cannot shrink. A
+   * buffer from `memory.toResizableBuffer()` grows by whole pages too.
    *
    * @param source The memory to wrap.
    * @param options How the cursor may be used: `{ readOnly: true }` refuses
    * every write.
    * @throws {TypeError} If `source` is not a typed array, `DataView`,
-   * `ArrayBuffer` or `SharedArrayBuffer`, or its buffer is detached; or if
-   * `options.readOnly` is given and is not a boolean.
+   * `ArrayBuffer`, `SharedArrayBuffer` or `WebAssembly.Memory`, or its buffer
+   * is detached; or if `options.readOnly` is given and is not a boolean.
    *
    * @example Wrap the numbers of an `Int16Array` and overwrite one
    * ```ts
@@ -302,6 +312,20 @@ export class Cursor
    * cursor.position = 2;
    * cursor.writeSync(new Uint8Array(new Int16Array([-7]).buffer));
    * assert.deepEqual(samples, new Int16Array([1, -7, 3]));
+   * ```
+   *
+   * @example Share memory with WebAssembly as it grows
+   * ```ts
+   * import { Cursor } from "@iocursor/cursor";
+   * import assert from "node:assert/strict";
+   *
+   * const memory = new WebAssembly.Memory({ initial: 1, maximum: 4 });
+   * const cursor = new Cursor(memory);
+   * memory.grow(1); // as wasm code would: the old buffer is detached
+   * cursor.position = 2 * 65_536 - 2;
+   * cursor.writeUint32(0xcafe_f00d); // grows the memory by a page
+   * assert.equal(memory.buffer.byteLength, 3 * 65_536);
+   * assert.equal(new DataView(memory.buffer).getUint32(131_070), 0xcafe_f00d);
    * ```
    */
   constructor(source: CursorSource, options?: CursorOptions) {

@@ -54,8 +54,33 @@ export const MEMORY_KINDS: MemoryKind[] = [
     "Uint8Array of another realm",
     () => runInNewContext(`new Uint8Array(${SIZE})`) as Uint8Array,
   ],
+  [
+    "resizable ArrayBuffer of another realm",
+    () =>
+      runInNewContext(
+        `new ArrayBuffer(${SIZE}, { maxByteLength: ${4 * SIZE} })`,
+      ) as ArrayBuffer,
+  ],
+  [
+    "WebAssembly.Memory",
+    () => new WebAssembly.Memory({ initial: 1, maximum: 4 }),
+  ],
+  [
+    "shared WebAssembly.Memory",
+    () => new WebAssembly.Memory({ initial: 1, maximum: 4, shared: true }),
+  ],
+  [
+    "WebAssembly.Memory's resizable buffer",
+    () =>
+      (new WebAssembly.Memory({ initial: 1, maximum: 4 }) as unknown as {
+        toResizableBuffer(): ArrayBuffer;
+      }).toResizableBuffer(),
+  ],
   ["empty Uint8Array", () => new Uint8Array(0)],
 ];
+
+/** A `Uint8Array` of another realm, as an argument. */
+const FOREIGN = runInNewContext("new Uint8Array(8)") as Uint8Array;
 
 /** A number the engine holds as a double although its value is 5. */
 function heapFive(): number {
@@ -157,6 +182,16 @@ function syncMembers(source: CursorSource, readOnly: boolean): void {
   attempt(() => cursor.readString(9));
   attempt(() => cursor.readString(4, { fatal: true }));
   attempt(() => cursor.readString(SIZE * 8));
+  attempt(() => (cursor.position = 0));
+  attempt(() => cursor.readTextLine());
+  attempt(() => cursor.readTextLine({ fatal: true }));
+  attempt(() => [...cursor.textLines()]);
+  attempt(() => (cursor.position = 0));
+  attempt(() => [...cursor.textLines({ fatal: true })]);
+  // Arguments of another realm.
+  attempt(() => (cursor.position = 0));
+  attempt(() => cursor.writeSync(FOREIGN));
+  attempt(() => cursor.readSync(FOREIGN));
   typedNumbers(cursor);
   attempt(() => cursor.truncateSync(SIZE + 8));
   attempt(() => cursor.truncateSync(8));

@@ -36,6 +36,9 @@ import {
 
 const Buffer = await loadStdBuffer();
 
+/** The rows of typed numbers over a `WebAssembly.Memory`. */
+const WASM_ROW = "Cursor over a WebAssembly.Memory of the same bytes";
+
 /** The scratch size of @std/io's `copy` and `readAll`. */
 const SCRATCH = 32 * KiB;
 
@@ -511,6 +514,9 @@ for (const [chunk, passes] of WRITES) {
   const memory = filled(MiB);
   const view = new DataView(memory.buffer);
   const end = view.byteLength;
+  /** 1 MiB of WebAssembly memory (16 pages) holding the same bytes. */
+  const wasmMemory = new WebAssembly.Memory({ initial: 16, maximum: 16 });
+  new Uint8Array(wasmMemory.buffer).set(memory);
   /**
    * Where the floor rows keep their position: in an object that escapes to
    * `sink`, so the engine keeps it in memory as it must for a cursor, whose
@@ -689,6 +695,16 @@ for (const [chunk, passes] of WRITES) {
   });
   Deno.bench({
     group,
+    name: WASM_ROW,
+    fn() {
+      const cursor = new Cursor(wasmMemory);
+      let sum = 0;
+      for (let n = MiB / 4; n > 0; n--) sum += cursor.readUint32();
+      sink.value = sum;
+    },
+  });
+  Deno.bench({
+    group,
     name: "minimal object cursor: a class with a position field",
     fn() {
       const cursor = new MinimalCursor(memory);
@@ -788,6 +804,15 @@ for (const [chunk, passes] of WRITES) {
     name: "Cursor.writeUint32",
     fn() {
       const cursor = new Cursor(memory);
+      for (let n = MiB / 4; n > 0; n--) cursor.writeUint32(n);
+      sink.value = cursor.position;
+    },
+  });
+  Deno.bench({
+    group,
+    name: WASM_ROW,
+    fn() {
+      const cursor = new Cursor(wasmMemory);
       for (let n = MiB / 4; n > 0; n--) cursor.writeUint32(n);
       sink.value = cursor.position;
     },

@@ -202,3 +202,44 @@ function row(
     return new Uint8Array(bytes.buffer.buffer, bytes.buffer.byteOffset, MiB);
   }, expected);
 }
+
+// ---------------------------------------------------------------------------
+// A WebAssembly memory from 1 page to 16
+
+{
+  const group = "grow a WebAssembly.Memory from 1 page to 16 by writeUint32";
+  const fixed = new Uint8Array(MiB);
+  // Growing a memory detaches its old buffer, which slows DataView accesses
+  // in the whole process (see bench/crosstalk.ts): these rows check their
+  // result on their first call, which comes after every other group ran,
+  // not when the module loads.
+  const rows: [string, () => Uint8Array, boolean][] = [
+    ["Cursor.writeUint32 into fixed memory (no growth)", () => {
+      const cursor = new Cursor(fixed);
+      sink.value = cursor;
+      for (let i = 0; i < MiB / 4; i++) cursor.writeUint32(i);
+      return fixed;
+    }, true],
+    ["Cursor.writeUint32 into new WebAssembly.Memory({ initial: 1 })", () => {
+      const memory = new WebAssembly.Memory({ initial: 1, maximum: 16 });
+      const cursor = new Cursor(memory);
+      sink.value = cursor;
+      for (let i = 0; i < MiB / 4; i++) cursor.writeUint32(i);
+      return new Uint8Array(memory.buffer);
+    }, false],
+  ];
+  for (const [name, run, baseline] of rows) {
+    let verified = false;
+    Deno.bench({
+      group,
+      name,
+      ...(baseline ? { baseline } : {}),
+      fn() {
+        const written = run();
+        if (!verified) verify(name, written, numbers);
+        verified = true;
+        sink.value = written;
+      },
+    });
+  }
+}

@@ -117,6 +117,8 @@ const NODE_LINES = "Node Buffer indexOf + toString, offset kept by the caller";
 const MINIMAL = "minimal object cursor: a class with a position field";
 const GROW_U32 = "grow 1 MiB by writeUint32 from empty memory";
 const GROW_16 = "grow 1 MiB by 16 B writeSync from empty memory";
+const GROW_WASM = "grow a WebAssembly.Memory from 1 page to 16 by writeUint32";
+const WASM_ROW = "Cursor over a WebAssembly.Memory of the same bytes";
 /** The rows of the libraries users pick instead of a cursor. */
 const PEER =
   /^(@jsonjoy\.com\/buffers|protobufjs|bytebuffer|smart-buffer|Node Buffer) /;
@@ -490,6 +492,28 @@ export const TARGETS: Target[] = [
   ...typedNumber("writeBigUint64", false),
   ...typedNumber("readFloat64", true),
   ...typedNumber("writeFloat64", true),
+  // WebAssembly memory, from bench/cursor.ts and bench/growth.ts.
+  ...["readUint32", "writeUint32"].map((method): Target => ({
+    topic: `\`${method}\` over a \`WebAssembly.Memory\``,
+    goal: "≥ 0.9× the same over a plain `Uint8Array`",
+    measured: `\`new Cursor(memory).${method}\` vs \`new Cursor(bytes)\``,
+    measure: speed(`${method} over 1 MiB`, WASM_ROW, `Cursor.${method}`),
+    met: atLeast(0.9),
+    format: times,
+  })),
+  {
+    topic: GROW_WASM,
+    goal: "≤ 2× the same writes into fixed memory",
+    measured:
+      "time of `writeUint32` into `new WebAssembly.Memory({ initial: 1 })` ÷ into fixed memory",
+    measure: slowdown(
+      GROW_WASM,
+      "Cursor.writeUint32 into new WebAssembly.Memory({ initial: 1 })",
+      LIMIT,
+    ),
+    met: atMost(2),
+    format: times,
+  },
   // Growth, from bench/growth.ts.
   fromEmpty(GROW_U32, "writeUint32", 4),
   {
