@@ -55,9 +55,22 @@ const GROWABLE_KINDS = [
   "fixed-length Uint8Array over a resizable ArrayBuffer",
 ];
 
-type GrowthStep = { seek: number } | { write: number[] };
+type GrowthStep = { seek: number } | { write: number[] } | { cut: number };
 
-Deno.test("Cursor.writeSync() with growth matches a model: grow to the write's end up to the limit, zeros in gaps, else nothing changes", () => {
+/**
+ * The resizable buffer that the owner of `memory` (a resizable
+ * `ArrayBuffer`, or the length-tracking view at offset 3 of one) can resize
+ * behind the cursor's back, and where the view starts in it.
+ */
+function owner(memory: Growable): { buffer: ArrayBuffer; offset: number } {
+  const { source } = memory;
+  // A view cut out of its buffer reads an offset of 0: the kind tells.
+  return ArrayBuffer.isView(source)
+    ? { buffer: source.buffer as ArrayBuffer, offset: 3 }
+    : { buffer: source as ArrayBuffer, offset: 0 };
+}
+
+Deno.test("Cursor.writeSync() with growth matches a model: grow to the write's end up to the limit, zeros in gaps, else nothing changes, also after the owner cut the buffer, below the view's start too", () => {
   fc.assert(
     fc.property(
       fc.constantFrom(...GROWABLE_KINDS),
@@ -71,6 +84,7 @@ Deno.test("Cursor.writeSync() with growth matches a model: grow to the write's e
               maxLength: 20,
             }),
           }),
+          fc.record({ cut: fc.nat(70) }),
         ),
         { maxLength: 30 },
       ),
@@ -83,6 +97,21 @@ Deno.test("Cursor.writeSync() with growth matches a model: grow to the write's e
           if ("seek" in step) {
             cursor.position = step.seek;
             position = step.seek;
+            continue;
+          }
+          if ("cut" in step) {
+            // The owner resizes a buffer the view follows (a shared one
+            // cannot shrink; a fixed-length view has its own tests).
+            if (
+              kind === "growable SharedArrayBuffer" || kind.startsWith("fixed")
+            ) continue;
+            const { buffer, offset } = owner(memory);
+            const size = Math.min(step.cut, offset + memory.limit);
+            buffer.resize(size);
+            const now = Math.max(0, size - offset);
+            model.length = Math.min(model.length, now);
+            while (model.length < now) model.push(0);
+            assert.equal(cursor.byteLength, now);
             continue;
           }
           const p = Uint8Array.from(step.write);
@@ -106,7 +135,12 @@ Deno.test("Cursor.writeSync() with growth matches a model: grow to the write's e
           }
           assert.equal(cursor.position, position);
           assert.equal(cursor.byteLength, model.length);
-          assert.deepEqual([...memory.bytes()], model);
+          // Indexed, not iterated: a view cut out of its buffer throws then.
+          const bytes = memory.bytes();
+          assert.deepEqual(
+            Array.from({ length: bytes.byteLength }, (_, i) => bytes[i]),
+            model,
+          );
         }
       },
     ),
@@ -158,6 +192,87 @@ Deno.test("Cursor.readFromSync() with growth matches a model: reads min(data, ro
       },
     ),
     { ...params, numRuns: Math.ceil(RUNS * 0.15) },
+  );
+});
+
+Deno.test("Cursor.readFromSync() matches a model when the owner cuts or detaches the memory while the reader reads into it", () => {
+  fc.assert(
+    fc.property(
+      fc.constantFrom(
+        "resizable ArrayBuffer",
+        "length-tracking Uint8Array at offset 3",
+        "ArrayBuffer, detached",
+      ),
+      fc.integer({ min: 1, max: 24 }),
+      fc.nat(24),
+      fc.nat(24),
+      fc.nat(30),
+      (kind, length, start, read, cut) => {
+        fc.pre(start < length);
+        const offset = kind.startsWith("length-tracking") ? 3 : 0;
+        const buffer = kind.endsWith("detached")
+          ? new ArrayBuffer(length)
+          : new ArrayBuffer(offset + length, { maxByteLength: 64 });
+        const cursor = new Cursor(
+          offset === 0 ? buffer : new Uint8Array(buffer, offset),
+        );
+        cursor.position = start;
+        // The reader fills part of what it is offered, then the memory is
+        // cut to `cut` bytes (or detached) before it returns.
+        const count = Math.min(read, length - start);
+        let calls = 0;
+        const reader = {
+          readSync(p: Uint8Array): number | null {
+            if (calls++ > 0) return null;
+            assert.equal(p.byteLength, length - start);
+            p.fill(7, 0, count);
+            if (kind.endsWith("detached")) buffer.transfer();
+            else buffer.resize(Math.min(cut, 64));
+            return count;
+          },
+        };
+        if (kind.endsWith("detached")) {
+          assert.throws(
+            () => cursor.readFromSync(reader),
+            exactly(
+              TypeError,
+              "Cannot read from a reader: the underlying ArrayBuffer is detached",
+            ),
+          );
+          return;
+        }
+        // What the view holds after the cut, from its start.
+        const now = Math.max(0, Math.min(cut, 64) - offset);
+        const fits = start + count <= now;
+        if (fits) {
+          // Then the reader has nothing left (a full view grows by nothing).
+          assert.equal(cursor.readFromSync(reader), count);
+          assert.equal(cursor.position, start + count);
+        } else {
+          const available = Math.max(0, now - start);
+          assert.throws(
+            () => cursor.readFromSync(reader),
+            exactly(
+              CursorFullError,
+              `Cannot store the reader's ${
+                byteCount(count)
+              }: there is room for ${byteCount(available)} before the end`,
+            ),
+          );
+          assert.equal(cursor.position, start + available);
+        }
+        const view = new Uint8Array(
+          buffer,
+          Math.min(offset, buffer.byteLength),
+        );
+        const kept = Math.min(now, start + count);
+        assert.deepEqual(
+          [...view.subarray(start, kept)],
+          new Array(Math.max(0, kept - start)).fill(7),
+        );
+      },
+    ),
+    { ...params, numRuns: Math.max(RUNS, 300) },
   );
 });
 
