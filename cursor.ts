@@ -82,6 +82,8 @@ const NO_DATA_VIEW = new DataView(new ArrayBuffer(0));
  * bytes, so every fast check fails and the general path runs.
  */
 const NO_BYTES = new Uint8Array(0);
+/** `Uint8Array.prototype.set`, which takes a `Uint8Array` of any realm. */
+const SET = Uint8Array.prototype.set;
 /**
  * The position a cursor keeps in `#state` when it is this or more: the real
  * one is then in `#far`. It lies past the end of all steady memory, so every
@@ -530,7 +532,8 @@ export class Cursor
     const count = Math.min(p.byteLength, fast.byteLength - start);
     if (count <= 0) return this.#readSlow(p);
     // One subarray + set: a memmove in the engine, overlap-safe by spec.
-    p.set(fast.subarray(start, start + count));
+    // This realm's `set`, whatever the realm of `p`: one call target.
+    SET.call(p, fast.subarray(start, start + count));
     state[0] = start + count;
     return count;
   }
@@ -1392,9 +1395,7 @@ export class Cursor
    * ```
    */
   writeString(text: string): number {
-    if (this.#closed) throw new CursorClosedError(WRITE);
-    if (this.#readOnly) throw new CursorReadOnlyError(WRITE);
-    if (typeof text !== "string") throw notString(text);
+    this.#assertText(text);
     const fast = this.#fast;
     const state = this.#state;
     const start = state[0]!;
@@ -1766,6 +1767,13 @@ export class Cursor
   #assertReadable(p: Uint8Array): void {
     if (this.#closed) throw new CursorClosedError(READ);
     if (!isBytes(p)) throw notUint8Array(READ, "p", p);
+  }
+
+  /** The checks of `writeString()`, in the order they are reported. */
+  #assertText(text: string): void {
+    if (this.#closed) throw new CursorClosedError(WRITE);
+    if (this.#readOnly) throw new CursorReadOnlyError(WRITE);
+    if (typeof text !== "string") throw notString(text);
   }
 
   /** The checks of every write of `p`, in the order they are reported. */
@@ -3196,6 +3204,46 @@ export class Cursor
      * constructor makes one of these for such memory. See tools/numbers.ts.
      */
     class General extends Cursor {
+      // The methods whose fast paths read `#fast`, which is empty here: the
+      // general paths straight away, so that the fast paths' call sites
+      // never see a cursor of this class (see the State region).
+      override readSync(p: Uint8Array): number | null {
+        this.#assertReadable(p);
+        return this.#readSlow(p);
+      }
+
+      override writeSync(p: Uint8Array): number {
+        this.#assertWritable(p);
+        return this.#writeSlow(p);
+      }
+
+      override take(n: number): Uint8Array {
+        if (this.#closed) throw new CursorClosedError(TAKE);
+        return this.#claimSlow(TAKE, toLength(TAKE, n));
+      }
+
+      override readExactSync<T extends Uint8Array>(p: T): T {
+        if (this.#closed) throw new CursorClosedError(READ_EXACTLY);
+        if (!isBytes(p)) throw notUint8Array(READ_EXACTLY, "p", p);
+        p.set(this.#claimSlow(READ_EXACTLY, p.byteLength));
+        return p;
+      }
+
+      override readString(
+        byteLength: number,
+        options?: { fatal?: boolean },
+      ): string {
+        if (this.#closed) throw new CursorClosedError(DECODE);
+        const fatal = toFatal(DECODE, options);
+        const count = toLength(DECODE, byteLength, "byteLength");
+        const encoded = this.#claimSlow(DECODE, count);
+        return this.#decode(encoded, this.#at() - count, fatal, true);
+      }
+
+      override writeString(text: string): number {
+        this.#assertText(text);
+        return this.#writeStringSlow(text);
+      }
       override readInt8(): number {
         const start = this.#at();
         if (start + 1 <= this.#bytes.byteLength) {

@@ -461,10 +461,14 @@ Deno.test("Cursor.readExactSync() copies correctly when p overlaps the memory", 
 
 Deno.test("Cursor.readExactSync() rejects p that is not a Uint8Array", () => {
   const cursor = new Cursor(new Uint8Array(EIGHT));
-  assert.throws(() => cursor.readExactSync([1] as unknown as Uint8Array), {
-    name: "TypeError",
-    message: "Cannot read exactly: p must be a Uint8Array, received an array",
-  });
+  // Memory that can grow takes paths of its own: the same rule.
+  const growable = new Cursor(new ArrayBuffer(8, { maxByteLength: 16 }));
+  for (const each of [cursor, growable]) {
+    assert.throws(() => each.readExactSync([1] as unknown as Uint8Array), {
+      name: "TypeError",
+      message: "Cannot read exactly: p must be a Uint8Array, received an array",
+    });
+  }
   assert.throws(
     () => cursor.readExactSync(new Uint16Array(1) as unknown as Uint8Array),
     {

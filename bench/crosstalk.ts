@@ -1,11 +1,14 @@
 /**
- * The cross-talk guard: the headline loops over plain memory, timed in a
- * fresh process, then again after {@linkcode exerciseEverything} has run
- * every public operation on every kind of memory. The engine's type feedback
- * is per call site and its field representations per class, shared by the
- * whole process, so a library whose fast paths see several kinds of memory,
- * or a position held as a double, slows every cursor once a program has used
- * them; the loops here would show it.
+ * The cross-talk guard: the headline loops over plain memory, timed in a new
+ * process, and in a second process that first ran
+ * {@linkcode exerciseEverything}: every public operation on every kind of
+ * memory. The engine's type feedback is per call site and its field
+ * representations per class, shared by the whole process, so a library whose
+ * fast paths see several kinds of memory, or a position held as a double,
+ * slows every cursor of a program that has used them. The loops are first
+ * compiled in the second process after the warm-up, as a program's parser
+ * would be: timing them again in the first process would reuse code compiled
+ * before the warm-up, which can hide what the warm-up taught the engine.
  *
  * Each loop has call sites of its own, as a program's parser would; the
  * warm-up uses others. Every loop is timed many times, round-robin with the
@@ -13,21 +16,22 @@
  * code: it shows what the machine did meanwhile), and the fastest run
  * counts, the measurement least disturbed by other processes. The guard
  * fails (exit 1) when a loop runs at less than {@linkcode FLOOR} of its fresh
- * speed after the warm-up, after re-timing it twice more.
+ * speed after the warm-up, after re-timing it in up to two more processes.
  *
- * Before its baseline it detaches one cursor's buffer, as a program that
- * hands memory to a worker does: V8 slows `DataView` accesses in the whole
- * process once a buffer under a `DataView` has been detached or any
- * resizable buffer has shrunk, for hand-written loops as for cursors, and no
- * library can avoid that (see bench/_everything.ts); the warm-up does both.
- * It times the loops in the new process too, for the report only, so that
- * the engine's share is shown apart from the library's.
+ * The first process also times the loops after it detached one cursor's
+ * buffer, as a program that hands memory to a worker does: V8 slows
+ * `DataView` accesses in the whole process once a buffer under a `DataView`
+ * has been detached or any resizable buffer has shrunk, for hand-written
+ * loops as for cursors, and no library can avoid that (see
+ * bench/_everything.ts); the warm-up does both. That is the baseline the
+ * guard holds the warmed loops to, so that the engine's share is shown apart
+ * from the library's; the report also compares with the new process.
  *
  * `deno task bench` runs it; `--json` prints what `deno task bench:report`
  * puts in its cross-talk table.
  *
  * ```sh
- * deno run --allow-read --allow-env bench/crosstalk.ts [--json]
+ * deno run --allow-read --allow-env --allow-run bench/crosstalk.ts [--json]
  * ```
  *
  * @module
@@ -207,8 +211,8 @@ function measure(loops: Loop[], runs: number): Map<Loop, Times> {
 export interface CrossTalkRow {
   group: string;
   /**
-   * The fastest runs with a cursor: in the new process, fresh once a buffer
-   * was detached (the baseline), and after everything.
+   * The fastest runs with a cursor: in the new process, there once a buffer
+   * was detached (the baseline), and in a process that ran everything first.
    */
   cursor: [pristine: number, fresh: number, warmed: number];
   /** The same for the limit. */
@@ -217,30 +221,71 @@ export interface CrossTalkRow {
   kept: number;
 }
 
-/** Times every loop, detaches a buffer, times them, runs everything, again. */
+/**
+ * The second process: runs everything, then times the loops named in
+ * `groups` (all when empty) and prints their times as JSON.
+ */
+async function warmedPhase(groups: string[]): Promise<void> {
+  for (let round = 0; round < 3; round++) await exerciseEverything();
+  const loops = LOOPS.filter((loop) =>
+    groups.length === 0 || groups.includes(loop.group)
+  );
+  const times = measure(loops, RUNS);
+  console.log(JSON.stringify(
+    loops.map((loop) => ({ group: loop.group, ...times.get(loop)! })),
+  ));
+}
+
+/** Runs {@linkcode warmedPhase} in a new process, for `loops`. */
+async function warmed(loops: Loop[]): Promise<Map<Loop, Times>> {
+  const output = await new Deno.Command(Deno.execPath(), {
+    args: [
+      "run",
+      "--allow-read",
+      "--allow-env",
+      new URL(import.meta.url).pathname,
+      WARMED,
+      ...loops.map((loop) => loop.group),
+    ],
+    stderr: "inherit",
+  }).output();
+  if (!output.success) throw new Error("cross-talk: the warmed process failed");
+  const rows: ({ group: string } & Times)[] = JSON.parse(
+    new TextDecoder().decode(output.stdout).trim().split("\n").at(-1)!,
+  );
+  return new Map(
+    rows.map((row) => [loops.find((loop) => loop.group === row.group)!, row]),
+  );
+}
+
+/** The flag that makes the script the second process. */
+const WARMED = "--warmed-phase";
+
+/**
+ * Times every loop in this new process, detaches a buffer and times them
+ * again, then in a process that ran everything first.
+ */
 export async function crossTalk(): Promise<CrossTalkRow[]> {
   const pristine = measure(LOOPS, RUNS);
   detachOneBuffer();
   const fresh = measure(LOOPS, RUNS);
-  for (let round = 0; round < 3; round++) await exerciseEverything();
-  const warmed = measure(LOOPS, RUNS);
+  const after = await warmed(LOOPS);
   const kept = (loop: Loop) =>
-    fresh.get(loop)!.cursor / warmed.get(loop)!.cursor;
+    fresh.get(loop)!.cursor / after.get(loop)!.cursor;
   // A busy moment of the machine can fall on one measurement: re-time the
-  // loops that fell short, twice at most, and keep their fastest runs.
+  // loops that fell short in new processes, twice at most, and keep their
+  // fastest runs.
   for (let retry = 0; retry < 2; retry++) {
     const short = LOOPS.filter((loop) => kept(loop) < FLOOR);
     if (short.length === 0) break;
-    for (const [loop, time] of measure(short, RUNS)) {
-      const old = warmed.get(loop)!;
+    for (const [loop, time] of await warmed(short)) {
+      const old = after.get(loop)!;
       old.cursor = Math.min(old.cursor, time.cursor);
       old.limit = Math.min(old.limit, time.limit);
     }
   }
   return LOOPS.map((loop) => {
-    const [a, b, c] = [pristine, fresh, warmed].map((times) =>
-      times.get(loop)!
-    );
+    const [a, b, c] = [pristine, fresh, after].map((times) => times.get(loop)!);
     return {
       group: loop.group,
       cursor: [a!.cursor, b!.cursor, c!.cursor],
@@ -250,7 +295,9 @@ export async function crossTalk(): Promise<CrossTalkRow[]> {
   });
 }
 
-if (import.meta.main) {
+if (import.meta.main && Deno.args[0] === WARMED) {
+  await warmedPhase(Deno.args.slice(1));
+} else if (import.meta.main) {
   const rows = await crossTalk();
   const failed = rows.filter((row) => row.kept < FLOOR);
   if (Deno.args.includes("--json")) {
@@ -260,7 +307,7 @@ if (import.meta.main) {
       times.map((time) => (time / 1e3).toFixed(1)).join(" → ");
     console.table(rows.map((row) => ({
       group: row.group,
-      "cursor (µs): new process → a buffer detached → everything": µs(
+      "cursor (µs): new process → a buffer detached → after everything": µs(
         row.cursor,
       ),
       "limit (µs)": µs(row.limit),

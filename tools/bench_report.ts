@@ -965,12 +965,13 @@ function crossTalkSection(report: CrossTalkReport | undefined): string {
     times(row.kept),
   ]);
   return [
-    "Measured by bench/crosstalk.ts in a process of its own: each headline " +
-    "loop with a cursor, and its limit (the same work by hand, which calls " +
-    "no library code), timed in the new process, again after one buffer " +
-    "under a `DataView` was detached (V8 then slows `DataView` accesses in " +
-    "the whole process; the limit shows the engine's share), and again after " +
-    "every public operation ran on every kind of memory (bench/_everything.ts). " +
+    "Measured by bench/crosstalk.ts: each headline loop with a cursor, and " +
+    "its limit (the same work by hand, which calls no library code), timed " +
+    "in a new process, again there after one buffer under a `DataView` was " +
+    "detached (V8 then slows `DataView` accesses in the whole process; the " +
+    "limit shows the engine's share), and in a second process that first " +
+    "ran every public operation on every kind of memory " +
+    "(bench/_everything.ts), where the loops are compiled after it. " +
     `Fastest of ${report.runs} round-robin runs each; the guard fails ` +
     `\`deno task bench\` when a loop keeps less than ${
       times(report.floor)
