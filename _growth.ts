@@ -261,9 +261,13 @@ function probe(bytes: Uint8Array, growth: Growth): void {
       buffer.resize(size);
     }
   } else if (now === 0) {
-    // An empty view of a full buffer can neither grow nor shrink, and
-    // shrinking the buffer would cut a byte that is not its own: fixed.
-    growth.tracks = false;
+    // The view is empty: its buffer ends at or before its start (a longer
+    // buffer would show a length-tracking view's bytes, and seen() would
+    // have told). There a length-tracking view is in bounds and a
+    // fixed-length one of some bytes is not, which makes `at()` throw: the
+    // buffer grows to the view's start for the test, and back. Of 0 bytes
+    // the two kinds never differ: fixed.
+    growth.tracks = length > 0 && inBoundsAt(bytes, buffer, offset);
   } else {
     // At maxByteLength the buffer cannot grow: shrink it by the view's last
     // byte. A fixed-length view is then out of bounds, which makes `at()`
@@ -284,6 +288,27 @@ function probe(bytes: Uint8Array, growth: Growth): void {
     }
     buffer.resize(size);
     bytes[now - 1] = last;
+  }
+}
+
+/**
+ * Whether `bytes` is in its buffer's bounds once the buffer ends at
+ * `offset`, which it reaches from below; the buffer's length is restored.
+ */
+function inBoundsAt(
+  bytes: Uint8Array,
+  buffer: AnyBuffer,
+  offset: number,
+): boolean {
+  const size = buffer.byteLength;
+  buffer.resize(offset);
+  try {
+    bytes.at(0);
+    return true;
+  } catch {
+    return false;
+  } finally {
+    buffer.resize(size);
   }
 }
 

@@ -492,3 +492,30 @@ Deno.test("Cursor.readFromSync() tells a length-tracking view of 1 byte cut out 
     assert.equal(buffer.byteLength, tracking ? 10 : 4);
   }
 });
+
+Deno.test("Cursor.writeSync() grows a length-tracking view of a full buffer back after a cut below its start, and leaves a fixed-length one as it is", () => {
+  for (const cut of [4, 8]) {
+    for (const tracking of [true, false]) {
+      // The buffer was at its maxByteLength, so no probe can grow it past
+      // the view's end.
+      const buffer = new ArrayBuffer(9, { maxByteLength: 9 });
+      const view = tracking
+        ? new Uint8Array(buffer, 8)
+        : new Uint8Array(buffer, 8, 1);
+      const cursor = new Cursor(view);
+      buffer.resize(cut);
+      if (tracking) {
+        assert.equal(cursor.writeSync(Uint8Array.of(5)), 1);
+        assert.equal(buffer.byteLength, 9);
+        assert.deepEqual(new Uint8Array(buffer, 8), Uint8Array.of(5));
+      } else {
+        assert.throws(
+          () => cursor.writeSync(Uint8Array.of(5)),
+          fullError(1, 0),
+        );
+        assert.equal(buffer.byteLength, cut);
+      }
+      assert.equal(cursor.position, tracking ? 1 : 0);
+    }
+  }
+});

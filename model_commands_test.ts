@@ -1245,6 +1245,28 @@ for (
   );
 }
 
+// A length-tracking view of a buffer at its maxByteLength, cut below its
+// start, was taken for fixed memory and did not grow back.
+counterexample(
+  "Cursor.writeInt8() grows a length-tracking view of a full buffer back after a cut below its start (fast-check counterexample, seed -8251975)",
+  {
+    kind: "length-tracking Uint8Array over a full resizable ArrayBuffer",
+    bytes: [0],
+    readOnly: false,
+  },
+  [
+    { kind: "resize", length: -1 },
+    {
+      kind: "writeNumber",
+      name: "Int8",
+      size: 1,
+      littleEndian: false,
+      value: 0,
+      throws: false,
+    },
+  ],
+);
+
 // The value was converted again after the growth.
 counterexample(
   "Cursor.writeInt8() converts its value once when the memory grows (fast-check counterexample, seed 1852562808)",
