@@ -34,7 +34,15 @@
  */
 
 import { Cursor } from "../mod.ts";
-import { filled, KiB, MiB } from "./_util.ts";
+import {
+  decodeVarUint32,
+  encodeVarints,
+  encodeVarUint32,
+  filled,
+  KiB,
+  MiB,
+  varintValues,
+} from "./_util.ts";
 import { detachOneBuffer, exerciseEverything } from "./_everything.ts";
 
 /** The least speed after the warm-up, as a share of the fresh speed. */
@@ -60,51 +68,13 @@ const CHUNK = filled(16);
 const P = new Uint8Array(16);
 const TARGET_VARINTS = new Uint8Array(MiB);
 /**
- * Values of unsigned varints of 1 to 5 bytes, each length as common as any
- * other (xorshift32 from a fixed seed), and their encoding: 1 MiB, and 4
- * zeros after it so that the limit's decode can load 5 bytes at the last.
+ * Values of unsigned varints of 1 to 5 bytes and their encoding, as in
+ * bench/varints.ts: 1 MiB, and 4 zeros after it so that the limit's decode
+ * can load 5 bytes at the last.
  */
-const VARINT_VALUES: number[] = [];
+const VARINT_VALUES = varintValues(MiB, 5).map(Number);
 const VARINTS = new Uint8Array(MiB + 4);
-{
-  let state = 0x9e3779b9;
-  const next = () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return state >>> 0;
-  };
-  for (let at = 0; at < MiB;) {
-    const size = MiB - at < 5 ? 1 : 1 + next() % 5;
-    const low = size === 1 ? 0 : 2 ** (7 * (size - 1));
-    const high = size === 5 ? 2 ** 32 : 2 ** (7 * size);
-    let value = low + next() % (high - low);
-    VARINT_VALUES.push(value);
-    for (; value > 0x7f; value = Math.floor(value / 128)) {
-      VARINTS[at++] = value % 128 | 0x80;
-    }
-    VARINTS[at++] = value;
-  }
-}
-
-/** The decoder of `readVarUint32()` by hand: as the bench's limit. */
-function decodeVarint(bytes: Uint8Array, state: Int32Array): number {
-  const at = state[0]!;
-  if (bytes.byteLength - at < 5) return -1;
-  const b0 = bytes[at]!;
-  const b1 = bytes[at + 1]!;
-  const b2 = bytes[at + 2]!;
-  const b3 = bytes[at + 3]!;
-  const b4 = bytes[at + 4]!;
-  const m1 = -(b0 >> 7);
-  const m2 = m1 & -(b1 >> 7);
-  const m3 = m2 & -(b2 >> 7);
-  const m4 = m3 & -(b3 >> 7);
-  if ((b4 & m4) > 0x0f) return -1;
-  state[0] = at + 1 - m1 - m2 - m3 - m4;
-  return (b0 & 0x7f | (b1 & 0x7f) << 7 & m1 | (b2 & 0x7f) << 14 & m2 |
-    (b3 & 0x7f) << 21 & m3 | b4 << 28 & m4) >>> 0;
-}
+VARINTS.set(encodeVarints(VARINT_VALUES.map(BigInt), MiB));
 
 /** Where results go so that the engine cannot drop the loops' work. */
 const sink: { value: unknown } = { value: undefined };
@@ -212,7 +182,7 @@ export const LOOPS: Loop[] = [
       const state = new Int32Array(1);
       let sum = 0;
       for (let n = VARINT_VALUES.length; n > 0; n--) {
-        sum += decodeVarint(VARINTS, state);
+        sum += decodeVarUint32(VARINTS, state);
       }
       return sum;
     },
@@ -228,20 +198,9 @@ export const LOOPS: Loop[] = [
       return cursor.position;
     },
     limit(): number {
-      const bytes = TARGET_VARINTS;
       let at = 0;
       for (let i = 0; i < VARINT_VALUES.length; i++) {
-        const value = VARINT_VALUES[i]!;
-        // The encoder of writeVarUint32() by hand: stores clamped to the
-        // last byte, from the bits the value has.
-        const last = at + ((31 - Math.clz32(value | 1)) * 37 >> 8);
-        if (last >= bytes.byteLength) throw new RangeError("full");
-        bytes[at] = value | 0x80;
-        bytes[Math.min(at + 1, last)] = value >>> 7 | 0x80;
-        bytes[Math.min(at + 2, last)] = value >>> 14 | 0x80;
-        bytes[Math.min(at + 3, last)] = value >>> 21 | 0x80;
-        bytes[last] = value >>> 7 * (last - at);
-        at = last + 1;
+        at = encodeVarUint32(TARGET_VARINTS, at, VARINT_VALUES[i]!);
       }
       return at;
     },

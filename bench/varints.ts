@@ -29,18 +29,15 @@
 import ByteBuffer from "bytebuffer";
 import protobuf from "protobufjs/minimal.js";
 import { Cursor } from "../mod.ts";
-import { MiB, sink, verify } from "./_util.ts";
-
-/** A fixed pseudo-random sequence (xorshift32), the same in every run. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return state >>> 0;
-  };
-}
+import {
+  decodeVarUint32,
+  encodeVarints,
+  encodeVarUint32,
+  MiB,
+  sink,
+  varintValues,
+  verify,
+} from "./_util.ts";
 
 /** Registers a row of `group` that runs `run`, the limit as its baseline. */
 function bench(group: string, name: string, run: () => unknown): void {
@@ -59,75 +56,13 @@ function eof(): never {
   throw new RangeError("end of the memory");
 }
 
-/**
- * Values whose unsigned varints fill exactly `length` bytes: each of 1 to
- * `size` bytes, drawn evenly (the last ones of 1 byte, to end exactly).
- */
-function mixedValues(length: number, size: number): bigint[] {
-  const next = random(0x9e3779b9);
-  const values: bigint[] = [];
-  for (let room = length; room > 0;) {
-    const bytes = room < size ? 1 : 1 + next() % size;
-    // A value of exactly `bytes` bytes: its top 7-bit group is not zero.
-    const low = bytes === 1 ? 0n : 1n << BigInt(7 * (bytes - 1));
-    const high = bytes === size && size === 5
-      ? 2n ** 32n
-      : bytes === size
-      ? 2n ** 64n
-      : 1n << BigInt(7 * bytes);
-    const draw = (BigInt(next()) << 32n | BigInt(next())) % (high - low);
-    values.push(low + draw);
-    room -= bytes;
-  }
-  return values;
-}
-
-/** Unsigned LEB128 of `values`, by the textbook loop over bigints. */
-function encodeAll(values: bigint[], length: number): Uint8Array {
-  const bytes = new Uint8Array(length);
-  let at = 0;
-  for (let value of values) {
-    while (value > 0x7fn) {
-      bytes[at++] = Number(value & 0x7fn) | 0x80;
-      value >>= 7n;
-    }
-    bytes[at++] = Number(value);
-  }
-  if (at !== length) throw new Error(`encoded ${at} bytes, not ${length}`);
-  return bytes;
-}
-
 // ---------------------------------------------------------------------------
 // 32 bits: read and write.
 
-const VALUES_32 = mixedValues(MiB, 5).map(Number);
+const VALUES_32 = varintValues(MiB, 5).map(Number);
 const COUNT_32 = VALUES_32.length;
-const MEMORY_32 = encodeAll(VALUES_32.map(BigInt), MiB);
+const MEMORY_32 = encodeVarints(VALUES_32.map(BigInt), MiB);
 const SUM_32 = VALUES_32.reduce((sum, value) => sum + value, 0);
-
-/**
- * The decoder of `Cursor.readVarUint32()` (see _varint.ts), written out:
- * the value at `state[0]`, moving it past, or -1. Five loads and masks from
- * the continuation bits, no branch per byte. With the position in a local
- * of the loop instead of `state`, the engine ran the loop 1.3 times slower.
- */
-function decode(bytes: Uint8Array, state: Int32Array): number {
-  const at = state[0]!;
-  if (bytes.byteLength - at < 5) return -1;
-  const b0 = bytes[at]!;
-  const b1 = bytes[at + 1]!;
-  const b2 = bytes[at + 2]!;
-  const b3 = bytes[at + 3]!;
-  const b4 = bytes[at + 4]!;
-  const m1 = -(b0 >> 7);
-  const m2 = m1 & -(b1 >> 7);
-  const m3 = m2 & -(b2 >> 7);
-  const m4 = m3 & -(b3 >> 7);
-  if ((b4 & m4) > 0x0f) return -1;
-  state[0] = at + 1 - m1 - m2 - m3 - m4;
-  return (b0 & 0x7f | (b1 & 0x7f) << 7 & m1 | (b2 & 0x7f) << 14 & m2 |
-    (b3 & 0x7f) << 21 & m3 | b4 << 28 & m4) >>> 0;
-}
 
 {
   const group = "read 1 MiB of mixed-length unsigned varints (sizes 1-5 bytes)";
@@ -140,7 +75,7 @@ function decode(bytes: Uint8Array, state: Int32Array): number {
       const state = new Int32Array(1);
       let sum = 0;
       for (let n = COUNT_32; n > 0; n--) {
-        const value = decode(memory, state);
+        const value = decodeVarUint32(memory, state);
         if (value < 0) eof();
         sum += value;
       }
@@ -176,22 +111,11 @@ function decode(bytes: Uint8Array, state: Int32Array): number {
     "write 1 MiB of mixed-length unsigned varints (sizes 1-5 bytes)";
   const values = VALUES_32;
   const memory = new Uint8Array(MiB);
-  const end = memory.byteLength;
   const bytes = ByteBuffer.allocate(MiB);
   const rows: [string, (b?: Deno.BenchContext) => Uint8Array][] = [
-    ["limit: the cursor's encode by hand, its position in a local", () => {
+    ["limit: the cursor's encoder by hand, no cursor around it", () => {
       for (let at = 0, i = 0; i < COUNT_32; i++) {
-        const value = values[i]!;
-        // The last byte's index from the bits, then stores clamped to it,
-        // as _varint.ts encodes.
-        const last = at + ((31 - Math.clz32(value | 1)) * 37 >> 8);
-        if (last >= end) eof();
-        memory[at] = value | 0x80;
-        memory[Math.min(at + 1, last)] = value >>> 7 | 0x80;
-        memory[Math.min(at + 2, last)] = value >>> 14 | 0x80;
-        memory[Math.min(at + 3, last)] = value >>> 21 | 0x80;
-        memory[last] = value >>> 7 * (last - at);
-        at = last + 1;
+        at = encodeVarUint32(memory, at, values[i]!);
       }
       return memory;
     }],
@@ -239,9 +163,9 @@ function decode(bytes: Uint8Array, state: Int32Array): number {
 {
   const group =
     "64-bit varints as bigint: read 1 MiB of mixed-length unsigned varints (sizes 1-10 bytes)";
-  const values = mixedValues(MiB, 10);
+  const values = varintValues(MiB, 10);
   const count = values.length;
-  const memory = encodeAll(values, MiB);
+  const memory = encodeVarints(values, MiB);
   const end = memory.byteLength;
   // Every row keeps every value it reads, as a parser would.
   const out: unknown[] = new Array(count).fill(0n);
