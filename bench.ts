@@ -6,6 +6,7 @@
  * - bench/views.ts: views and typed numbers next to @hazae41/cursor;
  * - bench/text.ts: lines and strings;
  * - bench/streams.ts: Web Streams, `writeTo`/`readFrom`, @std/io's `copy`;
+ * - bench/varints.ts: LEB128 varints next to protobufjs and bytebuffer;
  * - bench/growth.ts: 1 MiB written from empty memory, against growing peers.
  *
  * bench/memory.ts (the memory of many wraps) runs in a process of its own;
@@ -20,5 +21,6 @@ import "./bench/cursor.ts";
 import "./bench/views.ts";
 import "./bench/text.ts";
 import "./bench/streams.ts";
+import "./bench/varints.ts";
 // Last: its rows resize buffers hundreds of thousands of times.
 import "./bench/growth.ts";

@@ -39,6 +39,13 @@ for (const position of FAR) {
     assert.throws(() => cursor.writeUint32(9), CursorFullError);
     assert.throws(() => cursor.writeBigUint64(9n), CursorFullError);
     assert.throws(() => cursor.writeString("x"), CursorFullError);
+    assert.throws(() => cursor.readVarUint32(), UnexpectedEofError);
+    assert.throws(() => cursor.readBigVarInt64(), UnexpectedEofError);
+    assert.throws(
+      () => cursor.writeVarUint32(1),
+      (error) => error instanceof CursorFullError && error.available === 0,
+    );
+    assert.throws(() => cursor.writeBigZigZag64(-1n), CursorFullError);
     assert.equal(cursor.position, position);
     assert.equal(cursor.seekSync(-1, SeekMode.Current), position - 1);
     assert.equal(cursor.seekSync(1, SeekMode.Current), position);
@@ -122,6 +129,16 @@ Deno.test(requires(missing.hugeMemory, {
     assert.equal(cursor.readSync(p), 8);
     assert.deepEqual(p, Uint8Array.of(9, 8, 7, 6, 5, 4, 3, 2));
     assert.equal(cursor.position, at + 8);
+    // Varints across 2^31 - 2 and past 2^31.
+    for (const start of [at, 2 ** 31 + 3]) {
+      cursor.position = start;
+      assert.equal(cursor.writeBigVarUint64(2n ** 64n - 1n), 10);
+      assert.equal(cursor.writeVarInt32(-(2 ** 31)), 5);
+      cursor.position = start;
+      assert.equal(cursor.readBigVarUint64(), 2n ** 64n - 1n);
+      assert.equal(cursor.readVarInt32(), -(2 ** 31));
+      assert.equal(cursor.position, start + 15);
+    }
   },
 }));
 

@@ -6,6 +6,7 @@
 import assert from "node:assert/strict";
 import { Cursor, type CursorOptions, SeekMode } from "@iocursor/cursor";
 import { WHENCE_REASON } from "./_assert_test_util.ts";
+import { VARINT_KINDS } from "./_varint_test_util.ts";
 
 const whenceMessage = `Cannot seek: ${WHENCE_REASON}`;
 
@@ -101,6 +102,35 @@ Deno.test("Cursor.seekSync(), seek() and the position setter throw a TypeError n
     });
     assert.equal(cursor.position, 2);
   }
+});
+
+Deno.test("Cursor varint writes throw a TypeError naming the value for every wrong type, converting nothing", () => {
+  const bytes = Uint8Array.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
+  const cursor = new Cursor(bytes);
+  cursor.position = 1;
+  let conversions = 0;
+  const convertible: [unknown, string] = [{
+    valueOf() {
+      conversions++;
+      return 1;
+    },
+  }, "an instance of Object"];
+  for (const kind of VARINT_KINDS) {
+    const type = kind.big ? "bigint" : "number";
+    for (const [value, described] of [...wrongValues, convertible]) {
+      if (kind.big ? typeof value === "bigint" : typeof value === "number") {
+        continue;
+      }
+      assert.throws(() => kind.write(cursor, value as number), {
+        name: "TypeError",
+        message:
+          `Cannot write a ${kind.name}: value must be a ${type}, received ${described}`,
+      }, `${kind.name} ${described}`);
+      assert.equal(cursor.position, 1);
+    }
+  }
+  assert.equal(conversions, 0);
+  assert.deepEqual(bytes, Uint8Array.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12));
 });
 
 Deno.test("Cursor methods never leak an engine error for a look-alike or proxied Uint8Array", async () => {

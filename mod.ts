@@ -15,8 +15,11 @@
  * memory instead of copies, {@linkcode Cursor.prototype.readExact | readExact()}
  * reads all or nothing, {@linkcode Cursor.prototype.readAt | readAt()} and
  * {@linkcode Cursor.prototype.writeAt | writeAt()} leave the position alone,
- * and typed reads and writes such as
- * {@linkcode Cursor.prototype.readUint32 | readUint32()} follow `DataView`.
+ * typed reads and writes such as
+ * {@linkcode Cursor.prototype.readUint32 | readUint32()} follow `DataView`,
+ * and varints such as
+ * {@linkcode Cursor.prototype.readVarUint32 | readVarUint32()} read and write
+ * the LEB128 and zigzag integers of Protocol Buffers, WebAssembly and DWARF.
  * {@linkcode Cursor.prototype.readable | readable} and
  * {@linkcode Cursor.prototype.writable | writable} speak Web Streams, and
  * {@linkcode Cursor.prototype.writeTo | writeTo()} and

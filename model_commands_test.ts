@@ -24,6 +24,13 @@ import {
 import { type Backing, backings } from "./_backing_test_util.ts";
 import { byteCount } from "./_assert_test_util.ts";
 import { invoke, NUMBER_KINDS, params } from "./_model_test_util.ts";
+import {
+  decodeVarint,
+  encodeVarint,
+  readMessage,
+  toValue,
+  VARINT_KINDS,
+} from "./_varint_test_util.ts";
 import { missing } from "./_runtime_test_util.ts";
 
 /** Commands per sequence, at most. */
@@ -96,6 +103,7 @@ type Op =
   | TextOp
   | ViewOp
   | NumberOp
+  | VarintOp
   | { kind: "readFrom"; data: number[]; chunk: number };
 
 /** The views of the memory, and an exact read into a fresh `p`. */
@@ -146,6 +154,44 @@ const numberOpArbitrary: fc.Arbitrary<NumberOp> = fc
       : Number(big % 2n ** 33n),
     throws,
   }));
+
+/**
+ * A varint read or write of one of the nine kinds (`name` is the `VarUint32`
+ * of `readVarUint32()`), all or nothing like every other command. Writes
+ * take values of the type, sometimes one past its range.
+ */
+type VarintOp =
+  | { kind: "readVarint"; name: string }
+  | { kind: "writeVarint"; name: string; value: number | bigint };
+
+const varintOpArbitrary: fc.Arbitrary<VarintOp> = fc
+  .record({
+    index: fc.nat(VARINT_KINDS.length - 1),
+    write: fc.boolean(),
+    // Short and long varints alike: a number of bits, then a value of them.
+    bits: fc.nat(64),
+    draw: fc.bigInt({ min: 0n, max: 2n ** 64n - 1n }),
+    negative: fc.boolean(),
+    outside: fc.oneof(
+      { weight: 9, arbitrary: fc.constant(false) },
+      { weight: 1, arbitrary: fc.constant(true) },
+    ),
+  })
+  .map(({ index, write, bits, draw, negative, outside }) => {
+    const varint = VARINT_KINDS[index]!;
+    const { name } = varint;
+    if (!write) return { kind: "readVarint" as const, name };
+    let value = draw % (1n << BigInt(bits));
+    if (negative && varint.min < 0n) value = -value - 1n;
+    if (value < varint.min) value = varint.min;
+    if (value > varint.max) value = varint.max;
+    if (outside) value = negative ? varint.min - 1n : varint.max + 1n;
+    return {
+      kind: "writeVarint" as const,
+      name,
+      value: toValue(varint, value),
+    };
+  });
 
 /** A read size: often small, up to past the end of any backing. */
 const readSize = fc.oneof(fc.integer({ min: 0, max: 8 }), fc.nat(80));
@@ -398,6 +444,7 @@ const opArbitrary: fc.Arbitrary<Op> = fc.oneof(
     }),
   },
   { weight: 15, arbitrary: numberOpArbitrary },
+  { weight: 20, arbitrary: varintOpArbitrary },
   {
     weight: 10,
     arbitrary: fc.record({
@@ -613,6 +660,9 @@ function expect(m: Model, op: Op): Outcome | undefined {
       return expectView(m, op);
     case "writeNumber":
       return expectNumber(m, op);
+    case "readVarint":
+    case "writeVarint":
+      return expectVarint(m, op);
     case "readFrom":
       return expectReadFrom(m, op.data);
     default:
@@ -682,6 +732,47 @@ function expectNumber(m: Model, op: NumberOp): Outcome {
   m.bytes.splice(m.pos, op.size, ...new Uint8Array(view.buffer));
   m.pos = end;
   return { value: undefined };
+}
+
+/**
+ * What the model expects of a varint: a read decodes the model's bytes with
+ * the reference decoder (the end or an invalid varint: its error, and
+ * nothing consumed); a write checks the value, then writes the reference
+ * encoding as `write` writes bytes, growth and `CursorFullError` included.
+ */
+function expectVarint(m: Model, op: VarintOp): Outcome {
+  const varint = VARINT_KINDS.find(({ name }) => name === op.name)!;
+  if (op.kind === "readVarint") {
+    if (m.closed) return closed("read");
+    const decoded = decodeVarint(varint, m.bytes, m.pos);
+    if ("length" in decoded) {
+      m.pos += decoded.length;
+      return { value: toValue(varint, decoded.value) };
+    }
+    const message = readMessage(varint, decoded, m.pos, m.bytes);
+    return "eof" in decoded
+      ? {
+        error: UnexpectedEofError,
+        message,
+        fields: { requested: decoded.eof + 1, available: decoded.eof },
+      }
+      : { error: RangeError, message };
+  }
+  if (m.closed) return closed("write");
+  if (m.readOnly) {
+    return {
+      error: CursorReadOnlyError,
+      message: "Cannot write: the cursor is read-only",
+    };
+  }
+  const value = BigInt(op.value);
+  if (value < varint.min || value > varint.max) {
+    return {
+      error: RangeError,
+      message: new RegExp(`^Cannot write a ${op.name}: value must be`),
+    };
+  }
+  return expect(m, { kind: "write", data: encodeVarint(varint, value) })!;
 }
 
 /**
@@ -874,6 +965,14 @@ function perform(r: Real, op: Op, async: boolean): Call {
         pending,
         check: () => assert.equal(calls, 1, "the value was not converted once"),
       };
+    }
+    case "readVarint":
+    case "writeVarint": {
+      // Sync only, as the typed numbers: async runs call them sync too.
+      const call = op.kind === "readVarint"
+        ? () => invoke(cursor, `read${op.name}`)
+        : () => invoke(cursor, `write${op.name}`, op.value);
+      return { pending: settle(false, call), check: noCheck };
     }
     case "readFrom": {
       const data = new Cursor(Uint8Array.from(op.data));

@@ -158,6 +158,33 @@ assertType<
   >
 >();
 
+// Varints: numbers to 32 bits or the safe integers, bigints to 64 bits; a
+// write gives the count of bytes it wrote, a length the count it would.
+type VarRead = () => number;
+type VarWrite = (value: number) => number;
+assertType<Equal<Cursor["readVarUint32"], VarRead>>();
+assertType<Equal<Cursor["readVarInt32"], VarRead>>();
+assertType<Equal<Cursor["readZigZag32"], VarRead>>();
+assertType<Equal<Cursor["readVarUint64"], VarRead>>();
+assertType<Equal<Cursor["readVarInt64"], VarRead>>();
+assertType<Equal<Cursor["readZigZag64"], VarRead>>();
+assertType<Equal<Cursor["writeVarUint32"], VarWrite>>();
+assertType<Equal<Cursor["writeVarInt32"], VarWrite>>();
+assertType<Equal<Cursor["writeZigZag32"], VarWrite>>();
+assertType<Equal<Cursor["writeVarUint64"], VarWrite>>();
+assertType<Equal<Cursor["writeVarInt64"], VarWrite>>();
+assertType<Equal<Cursor["writeZigZag64"], VarWrite>>();
+assertType<Equal<Cursor["readBigVarUint64"], () => bigint>>();
+assertType<Equal<Cursor["readBigVarInt64"], () => bigint>>();
+assertType<Equal<Cursor["readBigZigZag64"], () => bigint>>();
+assertType<Equal<Cursor["writeBigVarUint64"], (value: bigint) => number>>();
+assertType<Equal<Cursor["writeBigVarInt64"], (value: bigint) => number>>();
+assertType<Equal<Cursor["writeBigZigZag64"], (value: bigint) => number>>();
+type Length = (value: number | bigint) => number;
+assertType<Equal<typeof Cursor.varUintLength, Length>>();
+assertType<Equal<typeof Cursor.varIntLength, Length>>();
+assertType<Equal<typeof Cursor.zigZagLength, Length>>();
+
 // Both short-buffer errors are RangeErrors that say how many bytes there were.
 assertType<UnexpectedEofError extends RangeError ? true : false>();
 assertType<CursorFullError extends RangeError ? true : false>();
@@ -245,6 +272,16 @@ Deno.test("Cursor typed reads, views and streams give what their types say", asy
   // @ts-expect-error: a 64-bit write takes a bigint, not a number
   assert.throws(() => cursor.writeBigInt64(1), TypeError);
   assert.throws(() => {
+    // @ts-expect-error: a 32-bit varint takes a number, not a bigint
+    assert.throws(() => cursor.writeVarUint32(1n), TypeError);
+    // @ts-expect-error: a bigint varint takes a bigint, not a number
+    assert.throws(() => cursor.writeBigVarUint64(1), TypeError);
+    const count: number = cursor.writeVarUint32(300);
+    assert.equal(count, 2);
+    cursor.position = 0;
+    const varint: number = cursor.readVarUint32();
+    assert.equal(varint, 300);
+    cursor.position = 0;
     // @ts-expect-error: readable has no setter
     cursor.readable = new ReadableStream();
   }, TypeError);

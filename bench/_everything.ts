@@ -150,6 +150,53 @@ function typedNumbers(cursor: Cursor): void {
   }
 }
 
+const VARINTS = [
+  ["VarUint32", 300],
+  ["VarInt32", -300],
+  ["ZigZag32", -300],
+  ["VarUint64", 2 ** 40],
+  ["VarInt64", -(2 ** 40)],
+  ["ZigZag64", -(2 ** 40)],
+  ["BigVarUint64", 2n ** 63n],
+  ["BigVarInt64", -(2n ** 62n)],
+  ["BigZigZag64", -(2n ** 62n)],
+] as const;
+
+/**
+ * Every varint read and write until the end and past, values outside the
+ * type or of the wrong type, invalid bytes, and the lengths.
+ */
+function varints(cursor: Cursor): void {
+  const typed = cursor as unknown as Typed;
+  for (const [name, value] of VARINTS) {
+    attempt(() => (cursor.position = 0));
+    for (let i = 0; i < 20; i++) attempt(() => typed[`write${name}`]!(value));
+    attempt(() => (cursor.position = 0));
+    for (let i = 0; i < 20; i++) attempt(() => typed[`read${name}`]!());
+    attempt(() => typed[`write${name}`]!(typeof value === "bigint" ? 1 : 1n));
+    attempt(() =>
+      typed[`write${name}`]!(
+        typeof value === "bigint" ? -(2n ** 65n) : 2 ** 60 + 0.5,
+      )
+    );
+  }
+  // Bytes that are no varint: too long, and bits beyond the type.
+  attempt(() => (cursor.position = 0));
+  attempt(() => cursor.writeSync(new Uint8Array(11).fill(0xff)));
+  attempt(() => (cursor.position = 0));
+  attempt(() => cursor.readVarUint32());
+  attempt(() => cursor.readBigVarUint64());
+  attempt(() => (cursor.position = 0));
+  attempt(() => cursor.writeSync(Uint8Array.of(0xff, 0xff, 0xff, 0xff, 0x7f)));
+  attempt(() => (cursor.position = 0));
+  attempt(() => cursor.readVarUint32());
+  attempt(() => cursor.readZigZag32());
+  attempt(() => Cursor.varUintLength(2n ** 64n - 1n));
+  attempt(() => Cursor.varIntLength(heapFive()));
+  attempt(() => Cursor.zigZagLength(-1));
+  attempt(() => Cursor.varUintLength(-1));
+}
+
 /** The synchronous members, on a cursor over `source`. */
 function syncMembers(source: CursorSource, readOnly: boolean): void {
   const cursor = new Cursor(source, { readOnly });
@@ -193,6 +240,7 @@ function syncMembers(source: CursorSource, readOnly: boolean): void {
   attempt(() => cursor.writeSync(FOREIGN));
   attempt(() => cursor.readSync(FOREIGN));
   typedNumbers(cursor);
+  varints(cursor);
   attempt(() => cursor.truncateSync(SIZE + 8));
   attempt(() => cursor.truncateSync(8));
   attempt(() => (cursor.position = 2 ** 40));
@@ -200,6 +248,10 @@ function syncMembers(source: CursorSource, readOnly: boolean): void {
   attempt(() => cursor.writeSync(p));
   attempt(() => cursor.readUint32());
   attempt(() => cursor.writeUint32(1));
+  attempt(() => cursor.readVarUint32());
+  attempt(() => cursor.writeVarUint32(1));
+  attempt(() => cursor.readBigVarInt64());
+  attempt(() => cursor.writeBigZigZag64(1n));
   attempt(() => cursor.seekSync(2n ** 50n, SeekMode.Start));
   attempt(() => cursor.take(1));
   attempt(() => cursor.readString(1));
@@ -217,6 +269,10 @@ function syncMembers(source: CursorSource, readOnly: boolean): void {
   attempt(() => cursor.writeSync(p));
   attempt(() => cursor.readUint32());
   attempt(() => cursor.writeUint32(1));
+  attempt(() => cursor.readVarUint32());
+  attempt(() => cursor.writeVarUint32(1));
+  attempt(() => cursor.readZigZag64());
+  attempt(() => cursor.writeBigVarUint64(1n));
   attempt(() => cursor.position);
   const disposed = new Cursor(source);
   disposed[Symbol.dispose]();
@@ -268,6 +324,9 @@ export async function exerciseEverything(): Promise<void> {
   attempt(() => detached.readSync(new Uint8Array(4)));
   attempt(() => detached.writeUint32(1));
   attempt(() => detached.readUint32());
+  attempt(() => detached.writeVarUint32(1));
+  attempt(() => detached.readVarUint32());
+  attempt(() => detached.readBigVarUint64());
 }
 
 /**

@@ -38,7 +38,15 @@
  */
 
 import { Cursor } from "../mod.ts";
-import { filled, KiB, MiB } from "./_util.ts";
+import {
+  decodeVarUint32,
+  encodeVarints,
+  encodeVarUint32,
+  filled,
+  KiB,
+  MiB,
+  varintValues,
+} from "./_util.ts";
 import { detachOneBuffer, exerciseEverything } from "./_everything.ts";
 
 /** The least speed after the warm-up, as a share of the fresh speed. */
@@ -62,10 +70,23 @@ const SOURCE = filled(256 * KiB);
 const TARGET = new Uint8Array(256 * KiB);
 const CHUNK = filled(16);
 const P = new Uint8Array(16);
+const TARGET_VARINTS = new Uint8Array(MiB);
+/**
+ * Values of unsigned varints of 1 to 5 bytes and their encoding, as in
+ * bench/varints.ts: 1 MiB, and 4 zeros after it so that the limit's decode
+ * can load 5 bytes at the last.
+ */
+const VARINT_VALUES = varintValues(MiB, 5).map(Number);
+const VARINTS = new Uint8Array(MiB + 4);
+VARINTS.set(encodeVarints(VARINT_VALUES.map(BigInt), MiB));
+
 /** Where results go so that the engine cannot drop the loops' work. */
 const sink: { value: unknown } = { value: undefined };
 
-/** The headline groups of bench/cursor.ts and bench/views.ts. */
+/**
+ * The headline groups of bench/cursor.ts, bench/views.ts and
+ * bench/varints.ts.
+ */
 export const LOOPS: Loop[] = [
   {
     group: "readUint32 over 1 MiB",
@@ -148,6 +169,44 @@ export const LOOPS: Loop[] = [
         }
       }
       return position;
+    },
+  },
+  {
+    group: "read 1 MiB of mixed-length unsigned varints (sizes 1-5 bytes)",
+    run(): number {
+      const cursor = new Cursor(VARINTS);
+      sink.value = cursor;
+      let sum = 0;
+      for (let n = VARINT_VALUES.length; n > 0; n--) {
+        sum += cursor.readVarUint32();
+      }
+      return sum;
+    },
+    limit(): number {
+      const state = new Int32Array(1);
+      let sum = 0;
+      for (let n = VARINT_VALUES.length; n > 0; n--) {
+        sum += decodeVarUint32(VARINTS, state);
+      }
+      return sum;
+    },
+  },
+  {
+    group: "write 1 MiB of mixed-length unsigned varints (sizes 1-5 bytes)",
+    run(): number {
+      const cursor = new Cursor(TARGET_VARINTS);
+      sink.value = cursor;
+      for (let i = 0; i < VARINT_VALUES.length; i++) {
+        cursor.writeVarUint32(VARINT_VALUES[i]!);
+      }
+      return cursor.position;
+    },
+    limit(): number {
+      let at = 0;
+      for (let i = 0; i < VARINT_VALUES.length; i++) {
+        at = encodeVarUint32(TARGET_VARINTS, at, VARINT_VALUES[i]!);
+      }
+      return at;
     },
   },
   {

@@ -326,6 +326,37 @@ function typedNumber(
   return targets;
 }
 
+const VARINTS_READ =
+  "read 1 MiB of mixed-length unsigned varints (sizes 1-5 bytes)";
+const VARINTS_WRITE =
+  "write 1 MiB of mixed-length unsigned varints (sizes 1-5 bytes)";
+const VARINTS_BIG =
+  "64-bit varints as bigint: read 1 MiB of mixed-length unsigned varints (sizes 1-10 bytes)";
+
+/**
+ * A target of a varint group of bench/varints.ts: the `Cursor` row at least
+ * as fast as the peer's row `versus` (named `peer` in the tables), with the
+ * group's limit (the cursor's own decoder or encoder by hand, its position
+ * in a local) as the reference.
+ */
+function varint(
+  topic: string,
+  group: string,
+  row: string,
+  versus: string,
+  peer: string,
+): Target {
+  return {
+    topic,
+    goal: `≥ 1.0× ${peer}`,
+    measured: `\`${row}\` vs ${peer}`,
+    measure: speed(group, row, versus),
+    met: atLeast(1),
+    format: times,
+    reference: { label: "vs the limit", measure: speed(group, row, LIMIT) },
+  };
+}
+
 /** The targets, one entry per condition, then the reported comparisons. */
 export const TARGETS: Target[] = [
   {
@@ -538,6 +569,42 @@ export const TARGETS: Target[] = [
     },
   },
   fromEmpty(GROW_16, "writeSync", 16),
+  // Varints, from bench/varints.ts.
+  varint(
+    "read varints of 1-5 bytes, 1 MiB",
+    VARINTS_READ,
+    "Cursor.readVarUint32",
+    "protobufjs Reader.uint32()",
+    "protobufjs `Reader.uint32()`",
+  ),
+  varint(
+    "read varints of 1-5 bytes, 1 MiB",
+    VARINTS_READ,
+    "Cursor.readVarUint32",
+    "bytebuffer readVarint32() (an int32: >>> 0 makes it unsigned)",
+    "bytebuffer `readVarint32()`",
+  ),
+  varint(
+    "write varints of 1-5 bytes, 1 MiB",
+    VARINTS_WRITE,
+    "Cursor.writeVarUint32",
+    "protobufjs Writer.uint32() into a new Writer (finish() not timed)",
+    "protobufjs `Writer.uint32()`",
+  ),
+  varint(
+    "write varints of 1-5 bytes, 1 MiB",
+    VARINTS_WRITE,
+    "Cursor.writeVarUint32",
+    "bytebuffer writeVarint32()",
+    "bytebuffer `writeVarint32()`",
+  ),
+  varint(
+    "read 64-bit varints as bigint, 1 MiB",
+    VARINTS_BIG,
+    "Cursor.readBigVarUint64",
+    "protobufjs Reader.uint64() (a Long: protobufjs 8.8.1 has the long package)",
+    "protobufjs `Reader.uint64()` (a `Long`)",
+  ),
   // Text, from bench/text.ts.
   {
     topic: "lines as strings, 1 MiB of 40-byte lines",
@@ -1078,7 +1145,9 @@ async function main(): Promise<void> {
     "it allocates no view: the 16 B read group shows one for reference. " +
     "In the typed-number groups the floor row is the limit's loop with its " +
     "position kept in an object, as any cursor must keep it between calls; " +
-    "the gap between limit and floor is that store and load per number.",
+    "the gap between limit and floor is that store and load per number. " +
+    "In the varint groups the limit is the cursor's own decoder or encoder " +
+    "written out by hand, its position in a local.",
     ...(notes.length > 0
       ? ["", "Notes on this run:", "", ...notes.map((n) => `- ${n}`)]
       : []),

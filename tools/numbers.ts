@@ -678,12 +678,47 @@ function writeGeneral(row: Row): string {
     "      }",
   ].join("\n") + "\n";
 }
+/**
+ * The varints of cursor.ts's Varints region: name, kind constant, what the
+ * read's general path gives typed as (see that region) and the value type.
+ */
+const VARINTS: [string, string, string, string][] = [
+  ["VarUint32", "VAR_UINT32", " >>> 0", "number"],
+  ["VarInt32", "VAR_INT32", " | 0", "number"],
+  ["ZigZag32", "ZIGZAG32", " | 0", "number"],
+  ["VarUint64", "VAR_UINT64", "", "number"],
+  ["VarInt64", "VAR_INT64", "", "number"],
+  ["ZigZag64", "ZIGZAG64", "", "number"],
+  ["BigVarUint64", "BIG_VAR_UINT64", "", "bigint"],
+  ["BigVarInt64", "BIG_VAR_INT64", "", "bigint"],
+  ["BigZigZag64", "BIG_ZIGZAG64", "", "bigint"],
+];
+
+/**
+ * The varints in `General`: the general paths straight away, as for the
+ * other methods whose fast paths read `#fast`.
+ */
+function varintGeneral([name, kind, typed, type]: string[]): string {
+  const plus = typed === "" && type === "number" ? "+" : "";
+  return [
+    `      override read${name}(): ${type} {`,
+    `        return ${plus}this.#readVarSlow(${kind})${typed};`,
+    "      }",
+    "",
+    `      override write${name}(value: ${type}): number {`,
+    `        return this.#writeVarSlow(${kind}, value);`,
+    "      }",
+    "",
+  ].join("\n");
+}
+
 /** The generated block, markers included. */
 export function generate(): string {
   const methods = TABLE.flatMap((row) => [read(row), write(row)]);
   const general = TABLE.flatMap((row) => [readGeneral(row), writeGeneral(row)]);
   return BEGIN + "\n" + methods.join("\n") + "\n" + GENERAL_BEGIN +
-    general.join("\n") + GENERAL_END + END;
+    VARINTS.map(varintGeneral).join("") + general.join("\n") + GENERAL_END +
+    END;
 }
 
 /** Replaces the block between the markers of `source`. */
