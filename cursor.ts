@@ -140,6 +140,8 @@ const MAX_STEADY = FAR - 1;
  * the generated region at the end of {@linkcode Cursor}).
  */
 let GENERAL: typeof Cursor;
+/** The class of a cursor over a WebAssembly memory (see tools/numbers.ts). */
+let MEMORY: typeof Cursor;
 
 // The actions that error messages name, as in "Cannot <action>: <reason>".
 const READ = "read";
@@ -287,7 +289,10 @@ export class Cursor
   // #region State
 
   // Memory is steady when its buffer cannot be resized (only detached) and
-  // it is at most MAX_STEADY bytes long: most memory. Its cursor runs fast
+  // it is at most MAX_STEADY bytes long: most memory. A WebAssembly memory is
+  // not: each grow detaches its buffer, and a typed fast path that threw on
+  // a detached `DataView` 15 times a bench iteration made every cursor's
+  // `writeUint32()` about 13 times slower for the rest of the process. Its cursor runs fast
   // paths that see only its own-realm `Uint8Array` and `DataView`; any other
   // memory takes general paths at other call sites. The engine keeps type
   // feedback per call site for the whole process, so one call site that saw
@@ -386,15 +391,18 @@ export class Cursor
   constructor(source: CursorSource, options?: CursorOptions) {
     const bytes = toBytes(source);
     const readOnly = toReadOnly(options?.readOnly);
-    const steady = isSteady(bytes, MAX_STEADY);
+    const memory = !ArrayBuffer.isView(source) && bytes.buffer !== source;
+    const steady = !memory && isSteady(bytes, MAX_STEADY);
     // An object of another class, so that the engine keeps what its fields
     // hold apart from steady cursors too. A subclass keeps its class and the
     // steady numbers, which serve any memory, only more slowly.
-    if (!steady && new.target === Cursor) return new GENERAL(source, options);
+    if (!steady && new.target === Cursor) {
+      return new (memory ? MEMORY : GENERAL)(source, options);
+    }
     this.#readOnly = readOnly;
     // A WebAssembly.Memory is the one source that is neither a view nor the
     // buffer it gives.
-    if (!ArrayBuffer.isView(source) && bytes.buffer !== source) {
+    if (memory) {
       this.#memory = source as WebAssemblyMemory;
       this.#bind(bytes);
       return;
@@ -3002,15 +3010,12 @@ export class Cursor
 
   /**
    * Makes the cursor view `bytes`, the whole buffer of its WebAssembly
-   * memory now, as the constructor would: fast paths for a fixed-length
-   * buffer, growth by the memory's `grow()` or, for a resizable one (from
+   * memory now, as the constructor would: the general paths (see the State
+   * region), growth by the memory's `grow()` or, for a resizable one (from
    * `toResizableBuffer()`), by whole pages.
    */
   #bind(bytes: Uint8Array): void {
-    const steady = isSteady(bytes, MAX_STEADY);
     this.#source = this.#view = bytes;
-    this.#fast = steady ? bytes : NO_BYTES;
-    this.#plain = steady && isPlain(bytes.buffer);
     this.#growth = memoryGrowth(this.#memory!, bytes);
     if (!this.#closed) this.#makeDataView();
   }
@@ -4217,7 +4222,7 @@ export class Cursor
       }
       override readInt8(): number {
         const start = this.#at();
-        if (start + 1 <= this.#bytes.byteLength) {
+        if (start + 1 <= this.#view.byteLength) {
           try {
             const value = this.#data.getInt8(start);
             this.#moveTo(start + 1);
@@ -4235,7 +4240,7 @@ export class Cursor
         try {
           converted = +value;
           const start = this.#at();
-          if (start + 1 <= this.#bytes.byteLength) {
+          if (start + 1 <= this.#view.byteLength) {
             this.#writeData.setInt8(start, converted);
             this.#moveTo(start + 1);
             return;
@@ -4248,7 +4253,7 @@ export class Cursor
 
       override readUint8(): number {
         const start = this.#at();
-        if (start + 1 <= this.#bytes.byteLength) {
+        if (start + 1 <= this.#view.byteLength) {
           try {
             const value = this.#data.getUint8(start);
             this.#moveTo(start + 1);
@@ -4266,7 +4271,7 @@ export class Cursor
         try {
           converted = +value;
           const start = this.#at();
-          if (start + 1 <= this.#bytes.byteLength) {
+          if (start + 1 <= this.#view.byteLength) {
             this.#writeData.setUint8(start, converted);
             this.#moveTo(start + 1);
             return;
@@ -4279,7 +4284,7 @@ export class Cursor
 
       override readInt16(littleEndian?: boolean): number {
         const start = this.#at();
-        if (start + 2 <= this.#bytes.byteLength) {
+        if (start + 2 <= this.#view.byteLength) {
           try {
             const value = this.#data.getInt16(start, littleEndian);
             this.#moveTo(start + 2);
@@ -4297,7 +4302,7 @@ export class Cursor
         try {
           converted = +value;
           const start = this.#at();
-          if (start + 2 <= this.#bytes.byteLength) {
+          if (start + 2 <= this.#view.byteLength) {
             this.#writeData.setInt16(start, converted, littleEndian);
             this.#moveTo(start + 2);
             return;
@@ -4310,7 +4315,7 @@ export class Cursor
 
       override readUint16(littleEndian?: boolean): number {
         const start = this.#at();
-        if (start + 2 <= this.#bytes.byteLength) {
+        if (start + 2 <= this.#view.byteLength) {
           try {
             const value = this.#data.getUint16(start, littleEndian);
             this.#moveTo(start + 2);
@@ -4328,7 +4333,7 @@ export class Cursor
         try {
           converted = +value;
           const start = this.#at();
-          if (start + 2 <= this.#bytes.byteLength) {
+          if (start + 2 <= this.#view.byteLength) {
             this.#writeData.setUint16(start, converted, littleEndian);
             this.#moveTo(start + 2);
             return;
@@ -4341,7 +4346,7 @@ export class Cursor
 
       override readInt32(littleEndian?: boolean): number {
         const start = this.#at();
-        if (start + 4 <= this.#bytes.byteLength) {
+        if (start + 4 <= this.#view.byteLength) {
           try {
             const value = this.#data.getInt32(start, littleEndian);
             this.#moveTo(start + 4);
@@ -4359,7 +4364,7 @@ export class Cursor
         try {
           converted = +value;
           const start = this.#at();
-          if (start + 4 <= this.#bytes.byteLength) {
+          if (start + 4 <= this.#view.byteLength) {
             this.#writeData.setInt32(start, converted, littleEndian);
             this.#moveTo(start + 4);
             return;
@@ -4372,7 +4377,7 @@ export class Cursor
 
       override readUint32(littleEndian?: boolean): number {
         const start = this.#at();
-        if (start + 4 <= this.#bytes.byteLength) {
+        if (start + 4 <= this.#view.byteLength) {
           try {
             const value = this.#data.getUint32(start, littleEndian);
             this.#moveTo(start + 4);
@@ -4390,7 +4395,7 @@ export class Cursor
         try {
           converted = +value;
           const start = this.#at();
-          if (start + 4 <= this.#bytes.byteLength) {
+          if (start + 4 <= this.#view.byteLength) {
             this.#writeData.setUint32(start, converted, littleEndian);
             this.#moveTo(start + 4);
             return;
@@ -4403,7 +4408,7 @@ export class Cursor
 
       override readBigInt64(littleEndian?: boolean): bigint {
         const start = this.#at();
-        if (start + 8 <= this.#bytes.byteLength) {
+        if (start + 8 <= this.#view.byteLength) {
           try {
             const value = this.#data.getBigInt64(start, littleEndian);
             this.#moveTo(start + 8);
@@ -4421,7 +4426,7 @@ export class Cursor
         try {
           converted = BigInt.asIntN(64, value);
           const start = this.#at();
-          if (start + 8 <= this.#bytes.byteLength) {
+          if (start + 8 <= this.#view.byteLength) {
             this.#writeData.setBigInt64(start, converted, littleEndian);
             this.#moveTo(start + 8);
             return;
@@ -4434,7 +4439,7 @@ export class Cursor
 
       override readBigUint64(littleEndian?: boolean): bigint {
         const start = this.#at();
-        if (start + 8 <= this.#bytes.byteLength) {
+        if (start + 8 <= this.#view.byteLength) {
           try {
             const value = this.#data.getBigUint64(start, littleEndian);
             this.#moveTo(start + 8);
@@ -4452,7 +4457,7 @@ export class Cursor
         try {
           converted = BigInt.asUintN(64, value);
           const start = this.#at();
-          if (start + 8 <= this.#bytes.byteLength) {
+          if (start + 8 <= this.#view.byteLength) {
             this.#writeData.setBigUint64(start, converted, littleEndian);
             this.#moveTo(start + 8);
             return;
@@ -4465,7 +4470,7 @@ export class Cursor
 
       override readFloat16(littleEndian?: boolean): number {
         const start = this.#at();
-        if (start + 2 <= this.#bytes.byteLength) {
+        if (start + 2 <= this.#view.byteLength) {
           try {
             const value = this.#data.getFloat16(start, littleEndian);
             this.#moveTo(start + 2);
@@ -4483,7 +4488,7 @@ export class Cursor
         try {
           converted = +value;
           const start = this.#at();
-          if (start + 2 <= this.#bytes.byteLength) {
+          if (start + 2 <= this.#view.byteLength) {
             this.#writeData.setFloat16(start, converted, littleEndian);
             this.#moveTo(start + 2);
             return;
@@ -4496,7 +4501,7 @@ export class Cursor
 
       override readFloat32(littleEndian?: boolean): number {
         const start = this.#at();
-        if (start + 4 <= this.#bytes.byteLength) {
+        if (start + 4 <= this.#view.byteLength) {
           try {
             const value = this.#data.getFloat32(start, littleEndian);
             this.#moveTo(start + 4);
@@ -4514,7 +4519,7 @@ export class Cursor
         try {
           converted = +value;
           const start = this.#at();
-          if (start + 4 <= this.#bytes.byteLength) {
+          if (start + 4 <= this.#view.byteLength) {
             this.#writeData.setFloat32(start, converted, littleEndian);
             this.#moveTo(start + 4);
             return;
@@ -4527,7 +4532,7 @@ export class Cursor
 
       override readFloat64(littleEndian?: boolean): number {
         const start = this.#at();
-        if (start + 8 <= this.#bytes.byteLength) {
+        if (start + 8 <= this.#view.byteLength) {
           try {
             const value = this.#data.getFloat64(start, littleEndian);
             this.#moveTo(start + 8);
@@ -4545,7 +4550,7 @@ export class Cursor
         try {
           converted = +value;
           const start = this.#at();
-          if (start + 8 <= this.#bytes.byteLength) {
+          if (start + 8 <= this.#view.byteLength) {
             this.#writeData.setFloat64(start, converted, littleEndian);
             this.#moveTo(start + 8);
             return;
@@ -4563,6 +4568,306 @@ export class Cursor
       configurable: true,
     });
     GENERAL = General;
+    /**
+     * The class of a cursor over a WebAssembly memory: the constructor
+     * makes one of these for it. See tools/numbers.ts.
+     */
+    class Memory extends General {
+      override readInt8(): number {
+        const state = this.#state;
+        const start = state[0]!;
+        try {
+          const value = this.#data.getInt8(start);
+          state[0] = start + 1;
+          return value;
+        } catch {
+          return this.#getSlow("getInt8", 1);
+        }
+      }
+
+      override writeInt8(value: number): void {
+        const state = this.#state;
+        const start = state[0]!;
+        let converted: number | undefined;
+        try {
+          converted = +value;
+          this.#writeData.setInt8(start, converted);
+          state[0] = start + 1;
+        } catch (error) {
+          this.#setSlow("setInt8", 1, value, converted, error);
+        }
+      }
+
+      override readUint8(): number {
+        const state = this.#state;
+        const start = state[0]!;
+        try {
+          const value = this.#data.getUint8(start);
+          state[0] = start + 1;
+          return value;
+        } catch {
+          return this.#getSlow("getUint8", 1);
+        }
+      }
+
+      override writeUint8(value: number): void {
+        const state = this.#state;
+        const start = state[0]!;
+        let converted: number | undefined;
+        try {
+          converted = +value;
+          this.#writeData.setUint8(start, converted);
+          state[0] = start + 1;
+        } catch (error) {
+          this.#setSlow("setUint8", 1, value, converted, error);
+        }
+      }
+
+      override readInt16(littleEndian?: boolean): number {
+        const state = this.#state;
+        const start = state[0]!;
+        try {
+          const value = this.#data.getInt16(start, littleEndian);
+          state[0] = start + 2;
+          return value;
+        } catch {
+          return this.#getSlow("getInt16", 2, littleEndian);
+        }
+      }
+
+      override writeInt16(value: number, littleEndian?: boolean): void {
+        const state = this.#state;
+        const start = state[0]!;
+        let converted: number | undefined;
+        try {
+          converted = +value;
+          this.#writeData.setInt16(start, converted, littleEndian);
+          state[0] = start + 2;
+        } catch (error) {
+          this.#setSlow("setInt16", 2, value, converted, error, littleEndian);
+        }
+      }
+
+      override readUint16(littleEndian?: boolean): number {
+        const state = this.#state;
+        const start = state[0]!;
+        try {
+          const value = this.#data.getUint16(start, littleEndian);
+          state[0] = start + 2;
+          return value;
+        } catch {
+          return this.#getSlow("getUint16", 2, littleEndian);
+        }
+      }
+
+      override writeUint16(value: number, littleEndian?: boolean): void {
+        const state = this.#state;
+        const start = state[0]!;
+        let converted: number | undefined;
+        try {
+          converted = +value;
+          this.#writeData.setUint16(start, converted, littleEndian);
+          state[0] = start + 2;
+        } catch (error) {
+          this.#setSlow("setUint16", 2, value, converted, error, littleEndian);
+        }
+      }
+
+      override readInt32(littleEndian?: boolean): number {
+        const state = this.#state;
+        const start = state[0]!;
+        try {
+          const value = this.#data.getInt32(start, littleEndian);
+          state[0] = start + 4;
+          return value;
+        } catch {
+          return this.#getSlow("getInt32", 4, littleEndian);
+        }
+      }
+
+      override writeInt32(value: number, littleEndian?: boolean): void {
+        const state = this.#state;
+        const start = state[0]!;
+        let converted: number | undefined;
+        try {
+          converted = +value;
+          this.#writeData.setInt32(start, converted, littleEndian);
+          state[0] = start + 4;
+        } catch (error) {
+          this.#setSlow("setInt32", 4, value, converted, error, littleEndian);
+        }
+      }
+
+      override readUint32(littleEndian?: boolean): number {
+        const state = this.#state;
+        const start = state[0]!;
+        try {
+          const value = this.#data.getUint32(start, littleEndian);
+          state[0] = start + 4;
+          return value;
+        } catch {
+          return this.#getSlow("getUint32", 4, littleEndian);
+        }
+      }
+
+      override writeUint32(value: number, littleEndian?: boolean): void {
+        const state = this.#state;
+        const start = state[0]!;
+        let converted: number | undefined;
+        try {
+          converted = +value;
+          this.#writeData.setUint32(start, converted, littleEndian);
+          state[0] = start + 4;
+        } catch (error) {
+          this.#setSlow("setUint32", 4, value, converted, error, littleEndian);
+        }
+      }
+
+      override readBigInt64(littleEndian?: boolean): bigint {
+        const state = this.#state;
+        const start = state[0]!;
+        try {
+          const value = this.#data.getBigInt64(start, littleEndian);
+          state[0] = start + 8;
+          return value;
+        } catch {
+          return this.#getSlow("getBigInt64", 8, littleEndian);
+        }
+      }
+
+      override writeBigInt64(value: bigint, littleEndian?: boolean): void {
+        const state = this.#state;
+        const start = state[0]!;
+        let converted: bigint | undefined;
+        try {
+          converted = BigInt.asIntN(64, value);
+          this.#writeData.setBigInt64(start, converted, littleEndian);
+          state[0] = start + 8;
+        } catch (error) {
+          this.#setSlow(
+            "setBigInt64",
+            8,
+            value,
+            converted,
+            error,
+            littleEndian,
+          );
+        }
+      }
+
+      override readBigUint64(littleEndian?: boolean): bigint {
+        const state = this.#state;
+        const start = state[0]!;
+        try {
+          const value = this.#data.getBigUint64(start, littleEndian);
+          state[0] = start + 8;
+          return value;
+        } catch {
+          return this.#getSlow("getBigUint64", 8, littleEndian);
+        }
+      }
+
+      override writeBigUint64(value: bigint, littleEndian?: boolean): void {
+        const state = this.#state;
+        const start = state[0]!;
+        let converted: bigint | undefined;
+        try {
+          converted = BigInt.asUintN(64, value);
+          this.#writeData.setBigUint64(start, converted, littleEndian);
+          state[0] = start + 8;
+        } catch (error) {
+          this.#setSlow(
+            "setBigUint64",
+            8,
+            value,
+            converted,
+            error,
+            littleEndian,
+          );
+        }
+      }
+
+      override readFloat16(littleEndian?: boolean): number {
+        const state = this.#state;
+        const start = state[0]!;
+        try {
+          const value = this.#data.getFloat16(start, littleEndian);
+          state[0] = start + 2;
+          return value;
+        } catch {
+          return this.#getSlow("getFloat16", 2, littleEndian);
+        }
+      }
+
+      override writeFloat16(value: number, littleEndian?: boolean): void {
+        const state = this.#state;
+        const start = state[0]!;
+        let converted: number | undefined;
+        try {
+          converted = +value;
+          this.#writeData.setFloat16(start, converted, littleEndian);
+          state[0] = start + 2;
+        } catch (error) {
+          this.#setSlow("setFloat16", 2, value, converted, error, littleEndian);
+        }
+      }
+
+      override readFloat32(littleEndian?: boolean): number {
+        const state = this.#state;
+        const start = state[0]!;
+        try {
+          const value = this.#data.getFloat32(start, littleEndian);
+          state[0] = start + 4;
+          return value;
+        } catch {
+          return this.#getSlow("getFloat32", 4, littleEndian);
+        }
+      }
+
+      override writeFloat32(value: number, littleEndian?: boolean): void {
+        const state = this.#state;
+        const start = state[0]!;
+        let converted: number | undefined;
+        try {
+          converted = +value;
+          this.#writeData.setFloat32(start, converted, littleEndian);
+          state[0] = start + 4;
+        } catch (error) {
+          this.#setSlow("setFloat32", 4, value, converted, error, littleEndian);
+        }
+      }
+
+      override readFloat64(littleEndian?: boolean): number {
+        const state = this.#state;
+        const start = state[0]!;
+        try {
+          const value = this.#data.getFloat64(start, littleEndian);
+          state[0] = start + 8;
+          return value;
+        } catch {
+          return this.#getSlow("getFloat64", 8, littleEndian);
+        }
+      }
+
+      override writeFloat64(value: number, littleEndian?: boolean): void {
+        const state = this.#state;
+        const start = state[0]!;
+        let converted: number | undefined;
+        try {
+          converted = +value;
+          this.#writeData.setFloat64(start, converted, littleEndian);
+          state[0] = start + 8;
+        } catch (error) {
+          this.#setSlow("setFloat64", 8, value, converted, error, littleEndian);
+        }
+      }
+    }
+    Object.defineProperty(Memory.prototype, "constructor", {
+      value: Cursor,
+      writable: true,
+      configurable: true,
+    });
+    MEMORY = Memory;
   }
   // #endregion
 }

@@ -3,10 +3,13 @@ import {
   Cursor,
   CursorClosedError,
   CursorFullError,
+  CursorReadOnlyError,
   type Reader,
+  UnexpectedEofError,
 } from "@iocursor/cursor";
 import { PAGE, wasmClient } from "./_wasm_test_util.ts";
 import { missing, otherRealm, requires } from "./_runtime_test_util.ts";
+import { invoke, NUMBER_KINDS } from "./_model_test_util.ts";
 
 // A cursor over a WebAssembly.Memory follows its buffer, which every grow
 // replaces, whoever grows it; a write that needs room grows the memory by
@@ -322,3 +325,80 @@ Deno.test("new Cursor() works where there is no WebAssembly", () => {
   }
   assert.equal(typeof WebAssembly, "object");
 });
+
+/** A value of each typed number, not the same read in either byte order. */
+const TYPED_VALUES: Record<string, number | bigint> = {
+  Int8: -5,
+  Uint8: 200,
+  Int16: -300,
+  Uint16: 60_000,
+  Int32: -70_000,
+  Uint32: 0xcafe_f00d,
+  BigInt64: -5n,
+  BigUint64: 2n ** 63n + 1n,
+  Float16: 1.5,
+  Float32: 1.5,
+  Float64: Math.PI,
+};
+
+for (const [name, size] of NUMBER_KINDS) {
+  Deno.test(requires(name === "Float16" ? missing.float16 : undefined, {
+    name:
+      `Cursor.read${name}() and write${name}() over a WebAssembly.Memory work as DataView does: inside, at its end, across grows, closed and read-only`,
+    fn() {
+      const value = TYPED_VALUES[name]!;
+      const memory = new WebAssembly.Memory({ initial: 1, maximum: 2 });
+      const get = (at: number, littleEndian: boolean) =>
+        invoke(new DataView(memory.buffer), `get${name}`, at, littleEndian);
+      const cursor = new Cursor(memory);
+      for (const littleEndian of [false, true]) {
+        cursor.position = 8;
+        invoke(cursor, `write${name}`, value, littleEndian);
+        assert.equal(cursor.position, 8 + size);
+        assert.equal(get(8, littleEndian), value);
+        cursor.position = 8;
+        assert.equal(invoke(cursor, `read${name}`, littleEndian), value);
+        assert.equal(cursor.position, 8 + size);
+      }
+      // A write across the end grows the memory by a page.
+      const across = PAGE - size + 1;
+      cursor.position = across;
+      invoke(cursor, `write${name}`, value, true);
+      assert.equal(memory.buffer.byteLength, 2 * PAGE);
+      assert.equal(get(across, true), value);
+      // grow(0) replaces the buffer too: the cursor follows.
+      memory.grow(0);
+      cursor.position = across;
+      assert.equal(invoke(cursor, `read${name}`, true), value);
+      // At the maximum: nothing is read or written past the end.
+      const last = 2 * PAGE - size + 1;
+      cursor.position = last;
+      assert.throws(
+        () => invoke(cursor, `read${name}`, true),
+        UnexpectedEofError,
+      );
+      assert.throws(
+        () => invoke(cursor, `write${name}`, value, true),
+        CursorFullError,
+      );
+      assert.equal(cursor.position, last);
+      assert.equal(memory.buffer.byteLength, 2 * PAGE);
+      const readOnly = new Cursor(memory, { readOnly: true });
+      readOnly.position = across;
+      assert.throws(
+        () => invoke(readOnly, `write${name}`, value, true),
+        CursorReadOnlyError,
+      );
+      assert.equal(invoke(readOnly, `read${name}`, true), value);
+      cursor.close();
+      assert.throws(
+        () => invoke(cursor, `read${name}`, true),
+        CursorClosedError,
+      );
+      assert.throws(
+        () => invoke(cursor, `write${name}`, value, true),
+        CursorClosedError,
+      );
+    },
+  }));
+}
