@@ -349,6 +349,32 @@ for (const kind of KINDS) {
 
   Deno.test(requires(reason, {
     name:
+      `Cursor.write${name}() throws what a function's own conversion throws, and changes nothing`,
+    fn() {
+      // A function is an object: its valueOf() is called, and its error is
+      // the caller's to see, not a TypeError about the kind of number.
+      const value = Object.assign(() => 0, {
+        valueOf(): never {
+          throw new SyntaxError("no value");
+        },
+      });
+      const memory = new Uint8Array(SIXTEEN);
+      const growable = new ArrayBuffer(16, { maxByteLength: 64 });
+      for (const cursor of [new Cursor(memory), new Cursor(growable)]) {
+        cursor.position = 3;
+        assert.throws(() => kind.write(cursor, value as unknown as Value), {
+          name: "SyntaxError",
+          message: "no value",
+        });
+        assert.equal(cursor.position, 3);
+      }
+      assert.deepEqual(memory, new Uint8Array(SIXTEEN));
+      assert.deepEqual(new Uint8Array(growable), new Uint8Array(16));
+    },
+  }));
+
+  Deno.test(requires(reason, {
+    name:
       `Cursor.read${name}() and write${name}() throw TypeError on a detached buffer`,
     fn() {
       assert.throws(() => kind.read(detachedCursor()), {

@@ -736,6 +736,33 @@ testEveryBacking(
 );
 
 testEveryBacking(
+  "Cursor.writeString() with room for 3 bytes a code unit encodes into plain memory in place and into other memory from a copy",
+  new Uint8Array(3 * 77 + 1),
+  (backing) => {
+    const cursor = new Cursor(backing.source);
+    cursor.position = 1;
+    const memory = backing.view().buffer;
+    const seen = withBrowserText(() => {
+      assert.equal(cursor.writeString(LONG), 112);
+    });
+    assert.equal(cursor.position, 113);
+    assert.deepEqual(
+      [...backing.view().subarray(0, 113)],
+      [0, ...encoder.encode(LONG)],
+    );
+    // Steady shared memory is written through a copy too, as browsers
+    // refuse to encode into it.
+    if (isPlainBuffer(memory)) {
+      assert.deepEqual(seen.encodedInto, [memory]);
+      assert.equal(seen.encoded, 0);
+    } else {
+      assert.deepEqual(seen.encodedInto, []);
+      assert.equal(seen.encoded, 1);
+    }
+  },
+);
+
+testEveryBacking(
   "Cursor.writeString() encodes short text without TextEncoder where the memory is steady, but for ASCII of more than 32 characters",
   new Uint8Array(16 + 7 + 32 + 64),
   (backing) => {
