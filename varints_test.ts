@@ -166,6 +166,33 @@ for (const kind of VARINT_KINDS) {
     },
   );
 
+  if (kind.bits === 64 && !kind.big) {
+    // -2^53 is what the decoders return for bytes that hold no valid
+    // varint: read as a value, it would pass for a failure.
+    const beyond = kind.encoding === "unsigned"
+      ? [kind.max + 1n, 2n ** 64n - 1n]
+      : [kind.max + 1n, kind.min - 1n, 2n ** 63n - 1n, -(2n ** 63n)];
+    testEveryBacking(
+      `Cursor.read${name}() refuses the values one beyond ±Number.MAX_SAFE_INTEGER and consumes nothing`,
+      MEMORY,
+      (backing) => {
+        const cursor = new Cursor(backing.source);
+        const bytes = backing.view();
+        for (const value of beyond) {
+          const encoded = encodeVarint(kind, value);
+          // With bytes after it, and at the end.
+          for (const at of [1, bytes.length - encoded.length]) {
+            bytes.set(encoded, at);
+            cursor.position = at;
+            const before = Array.from(bytes);
+            assertReadFails(kind, cursor, bytes);
+            assert.deepEqual(Array.from(bytes), before);
+          }
+        }
+      },
+    );
+  }
+
   testEveryBacking(
     `Cursor.read${name}() accepts a longer encoding than needed, up to ${size} bytes`,
     MEMORY,
@@ -393,6 +420,40 @@ for (const kind of VARINT_KINDS) {
     cursor.position = 4;
     assertReadFails(kind, cursor, new Uint8Array(buffer));
   });
+}
+
+// ---------------------------------------------------------------------------
+// A subclass of Cursor keeps its class over any memory, and with it the
+// steady class's varint methods: their fast paths fail on memory that is
+// not steady, and the general paths read and write.
+
+/** A subclass, as a program would make one. */
+class Derived extends Cursor {}
+
+for (const kind of VARINT_KINDS) {
+  const { name } = kind;
+  const edges = edgeValues(kind);
+
+  testEveryBacking(
+    `Cursor.write${name}() and read${name}() of a subclass round-trip every edge value over every kind of memory`,
+    MEMORY,
+    (backing) => {
+      const cursor = new Derived(backing.source);
+      assert.ok(cursor instanceof Derived);
+      for (const value of edges) {
+        const expected = Array.from(backing.view());
+        const encoded = encodeVarint(kind, value);
+        expected.splice(2, encoded.length, ...encoded);
+        cursor.position = 2;
+        assert.equal(kind.write(cursor, toValue(kind, value)), encoded.length);
+        assert.equal(cursor.position, 2 + encoded.length);
+        assert.deepEqual(Array.from(backing.view()), expected, `${value}`);
+        cursor.position = 2;
+        assert.equal(kind.read(cursor), toValue(kind, value), `${value}`);
+        assert.equal(cursor.position, 2 + encoded.length);
+      }
+    },
+  );
 }
 
 // ---------------------------------------------------------------------------
