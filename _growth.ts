@@ -193,11 +193,16 @@ export function grow(bytes: Uint8Array, growth: Growth, end: number): boolean {
   }
   const size = buffer.byteLength;
   // seen() found the view at its buffer's end, or starting there or after
-  // it: `target` lies past the buffer's end.
+  // it: `target` lies past the buffer's end. A buffer of WebAssembly memory
+  // refuses a length of part of a page, and could not shrink back from a
+  // length of whole pages: for those a clone tells instead.
+  let tried = target % PAGE !== 0;
   try {
-    buffer.resize(target);
+    if (tried) buffer.resize(target);
   } catch {
-    // Whole pages only (WebAssembly memory): a clone tells instead.
+    tried = false;
+  }
+  if (!tried) {
     probe(bytes, growth);
     return grow(bytes, growth, end);
   }
@@ -247,7 +252,7 @@ function probe(bytes: Uint8Array, growth: Growth): void {
   // holds `more` bytes, a fixed-length one `length` bytes or none.
   const more = now + 1 === length ? now + 2 : now + 1;
   if (offset + more <= buffer.maxByteLength) {
-    if (now > 0) {
+    if (now > 0 || inBounds(bytes)) {
       // A structured clone keeps the view's kind: growing the clone's buffer
       // leaves the caller's alone, with nothing to shrink back. It copies the
       // buffer, once per cursor.
@@ -255,7 +260,8 @@ function probe(bytes: Uint8Array, growth: Growth): void {
       (clone.buffer as ArrayBuffer).resize(offset + more);
       growth.tracks = clone.byteLength === more;
     } else {
-      // A view out of its buffer's bounds cannot be cloned.
+      // A view out of its buffer's bounds cannot be cloned. (Nor is a view
+      // of WebAssembly memory ever out of bounds: it never shrinks.)
       buffer.resize(offset + more);
       growth.tracks = bytes.byteLength === more;
       buffer.resize(size);
@@ -303,12 +309,22 @@ function inBoundsAt(
   const size = buffer.byteLength;
   buffer.resize(offset);
   try {
+    return inBounds(bytes);
+  } finally {
+    buffer.resize(size);
+  }
+}
+
+/**
+ * Whether `bytes` is in its buffer's bounds: `at()` throws for a view out of
+ * them, which reads as empty as an empty view in them.
+ */
+function inBounds(bytes: Uint8Array): boolean {
+  try {
     bytes.at(0);
     return true;
   } catch {
     return false;
-  } finally {
-    buffer.resize(size);
   }
 }
 

@@ -131,3 +131,16 @@ export function wasmClient(): WasmClient {
 
 /** The size of a WebAssembly page: 64 KiB. */
 export const PAGE = 65_536;
+
+/** Why a case that needs `toResizableBuffer()` cannot run here. */
+export const noResizableBuffer =
+  typeof (WebAssembly.Memory.prototype as { toResizableBuffer?: unknown })
+      .toResizableBuffer === "function"
+    ? undefined
+    : "this engine has no WebAssembly.Memory.prototype.toResizableBuffer()";
+
+/** `memory.toResizableBuffer()`, typed. */
+export function resizableOf(memory: WebAssembly.Memory): ArrayBuffer {
+  return (memory as unknown as { toResizableBuffer(): ArrayBuffer })
+    .toResizableBuffer();
+}

@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
 import { Cursor, CursorFullError, type Reader } from "@iocursor/cursor";
-import { streamOf } from "./_runtime_test_util.ts";
+import { requires, streamOf } from "./_runtime_test_util.ts";
 import { detach } from "./_backing_test_util.ts";
 import { assertNotDetached, snapshot } from "./_assert_test_util.ts";
+import { noResizableBuffer, PAGE, resizableOf } from "./_wasm_test_util.ts";
 
 function fullError(requested: number, available: number): CursorFullError {
   return new CursorFullError("write", requested, available);
@@ -519,3 +520,162 @@ Deno.test("Cursor.writeSync() grows a length-tracking view of a full buffer back
     }
   }
 });
+
+Deno.test("Cursor.writeSync() past a fixed-length view leaves the bytes its buffer's owner added after it as they were", () => {
+  // The view ended its buffer when the cursor was made, so only a resize
+  // could tell its kind; then the owner grew the buffer past it.
+  const buffer = new ArrayBuffer(4, { maxByteLength: 16 });
+  const cursor = new Cursor(new Uint8Array(buffer, 0, 4));
+  buffer.resize(8);
+  const all = new Uint8Array(buffer);
+  all.set([1, 2, 3, 4, 5, 6, 7, 8]);
+  cursor.position = 4;
+  assert.throws(() => cursor.writeSync(Uint8Array.of(9, 9)), fullError(2, 0));
+  assert.equal(buffer.byteLength, 8);
+  assert.deepEqual(all, Uint8Array.of(1, 2, 3, 4, 5, 6, 7, 8));
+  assert.equal(cursor.position, 4);
+});
+
+Deno.test("Cursor.writeUint32() of a value of the wrong kind throws its TypeError when growing to maxByteLength would make room", () => {
+  const buffer = new ArrayBuffer(16, { maxByteLength: 20 });
+  const cursor = new Cursor(buffer);
+  cursor.position = 16;
+  assert.throws(() => cursor.writeUint32(1n as unknown as number), {
+    name: "TypeError",
+    message: "Cannot write a Uint32: value must be a number, received 1n",
+  });
+  // Room is checked, but nothing grows for a value that cannot be written.
+  assert.equal(buffer.byteLength, 16);
+  assert.equal(cursor.position, 16);
+  // One byte further, the room runs out first.
+  cursor.position = 17;
+  assert.throws(
+    () => cursor.writeUint32(1n as unknown as number),
+    fullError(4, 3),
+  );
+  assert.equal(buffer.byteLength, 16);
+});
+
+Deno.test(requires(noResizableBuffer, {
+  name:
+    "Cursor over a WebAssembly.Memory grows it as a resizable buffer once its buffer is one, up to the memory's maximum",
+  fn() {
+    const memory = new WebAssembly.Memory({ initial: 1, maximum: 2 });
+    const cursor = new Cursor(memory);
+    resizableOf(memory);
+    cursor.position = PAGE;
+    // The room counts the pages the memory may still grow by.
+    assert.throws(
+      () => cursor.writeSync(new Uint8Array(2 * PAGE)),
+      fullError(2 * PAGE, PAGE),
+    );
+    assert.equal(memory.buffer.byteLength, PAGE);
+    assert.equal(cursor.writeSync(Uint8Array.of(7)), 1);
+    assert.equal(memory.buffer.byteLength, 2 * PAGE);
+    // At its maximum from the start, it still reports what it may grow to.
+    const full = new WebAssembly.Memory({ initial: 1, maximum: 1 });
+    const fullCursor = new Cursor(full);
+    resizableOf(full);
+    assert.throws(() => fullCursor.truncateSync(PAGE + 1), {
+      name: "RangeError",
+      message:
+        "Cannot truncate to 65537 bytes: the memory can grow to 65536 bytes at most",
+    });
+    assert.equal(full.buffer.byteLength, PAGE);
+  },
+}));
+
+Deno.test(requires(noResizableBuffer, {
+  name:
+    "Cursor over a length-tracking view of memory.toResizableBuffer() follows the memory grown to its maximum by others",
+  fn() {
+    const memory = new WebAssembly.Memory({ initial: 1, maximum: 2 });
+    const view = new Uint8Array(resizableOf(memory), 8);
+    const cursor = new Cursor(view);
+    memory.grow(1);
+    assert.equal(cursor.byteLength, 2 * PAGE - 8);
+    // The view's new length tells that it follows the memory, which can
+    // then neither shrink nor grow.
+    assert.throws(() => cursor.truncateSync(4), {
+      name: "RangeError",
+      message:
+        "Cannot truncate to 4 bytes: WebAssembly memory cannot shrink (131064 bytes)",
+    });
+    assert.throws(() => cursor.truncateSync(2 * PAGE), {
+      name: "RangeError",
+      message:
+        "Cannot truncate to 131072 bytes: the memory can grow to 131064 bytes at most",
+    });
+    assert.equal(memory.buffer.byteLength, 2 * PAGE);
+  },
+}));
+
+Deno.test(requires(noResizableBuffer, {
+  name:
+    "Cursor.truncateSync() refuses a fixed-length view that ends memory.toResizableBuffer() at the memory's maximum",
+  fn() {
+    const memory = new WebAssembly.Memory({ initial: 1, maximum: 1 });
+    const view = new Uint8Array(resizableOf(memory), 8, PAGE - 8);
+    view[PAGE - 9] = 5;
+    const cursor = new Cursor(view);
+    for (const size of [4, PAGE]) {
+      assert.throws(() => cursor.truncateSync(size), {
+        name: "RangeError",
+        message:
+          `Cannot truncate to ${size} bytes: the memory is fixed-length (65528 bytes)`,
+      });
+      assert.equal(memory.buffer.byteLength, PAGE);
+      assert.equal(view[PAGE - 9], 5);
+    }
+  },
+}));
+
+Deno.test(requires(noResizableBuffer, {
+  name:
+    "Cursor.writeSync() and truncateSync() past a fixed-length view that ends memory.toResizableBuffer() fail and leave the memory as it was",
+  fn() {
+    // A whole page past the view's end: growing the memory to find out
+    // could not be undone, as WebAssembly memory cannot shrink.
+    const memory = new WebAssembly.Memory({ initial: 1, maximum: 2 });
+    const cursor = new Cursor(new Uint8Array(resizableOf(memory), 0, PAGE));
+    cursor.position = PAGE;
+    assert.throws(
+      () => cursor.writeSync(new Uint8Array(PAGE)),
+      fullError(PAGE, 0),
+    );
+    assert.equal(cursor.position, PAGE);
+    assert.throws(() => cursor.truncateSync(2 * PAGE), {
+      name: "RangeError",
+      message:
+        "Cannot truncate to 131072 bytes: the memory is fixed-length (65536 bytes)",
+    });
+    assert.equal(memory.buffer.byteLength, PAGE);
+  },
+}));
+
+Deno.test(requires(noResizableBuffer, {
+  name:
+    "Cursor.writeSync() grows the memory behind an empty length-tracking view at the end of memory.toResizableBuffer(), and not behind a fixed-length one",
+  fn() {
+    for (const tracking of [true, false]) {
+      const memory = new WebAssembly.Memory({ initial: 1, maximum: 2 });
+      const buffer = resizableOf(memory);
+      const view = tracking
+        ? new Uint8Array(buffer, PAGE)
+        : new Uint8Array(buffer, PAGE, 0);
+      const cursor = new Cursor(view);
+      if (tracking) {
+        assert.equal(cursor.writeSync(Uint8Array.of(1, 2)), 2);
+        assert.equal(memory.buffer.byteLength, 2 * PAGE);
+        assert.deepEqual([...view.subarray(0, 3)], [1, 2, 0]);
+      } else {
+        assert.throws(
+          () => cursor.writeSync(Uint8Array.of(1, 2)),
+          fullError(2, 0),
+        );
+        assert.equal(memory.buffer.byteLength, PAGE);
+      }
+      assert.equal(cursor.position, tracking ? 2 : 0);
+    }
+  },
+}));

@@ -7,7 +7,12 @@ import {
   type Reader,
   UnexpectedEofError,
 } from "@iocursor/cursor";
-import { PAGE, wasmClient } from "./_wasm_test_util.ts";
+import {
+  noResizableBuffer,
+  PAGE,
+  resizableOf,
+  wasmClient,
+} from "./_wasm_test_util.ts";
 import { missing, otherRealm, requires } from "./_runtime_test_util.ts";
 import { invoke, NUMBER_KINDS } from "./_model_test_util.ts";
 
@@ -16,23 +21,10 @@ import { invoke, NUMBER_KINDS } from "./_model_test_util.ts";
 // whole pages, up to its maximum. The real wasm client is the module of
 // _wasm_test_util.ts: memory of 1 to 16 pages, sum(), grow() and put().
 
-/** Why a case that needs `toResizableBuffer()` cannot run here. */
-const noResizableBuffer =
-  typeof (WebAssembly.Memory.prototype as { toResizableBuffer?: unknown })
-      .toResizableBuffer === "function"
-    ? undefined
-    : "this engine has no WebAssembly.Memory.prototype.toResizableBuffer()";
-
 /** Why a case that needs a shared memory cannot run here. */
 const noSharedMemory = typeof SharedArrayBuffer === "function"
   ? undefined
   : "this runtime has no SharedArrayBuffer";
-
-/** `memory.toResizableBuffer()`, typed. */
-function resizableOf(memory: WebAssembly.Memory): ArrayBuffer {
-  return (memory as unknown as { toResizableBuffer(): ArrayBuffer })
-    .toResizableBuffer();
-}
 
 Deno.test("Cursor over a WebAssembly.Memory writes what wasm code reads, and reads what it writes", () => {
   const wasm = wasmClient();
