@@ -289,6 +289,15 @@ Deno.test("Cursor.readString() keeps a byte order mark", () => {
   const cursor = new Cursor(bom);
   assert.equal(cursor.readString(3), "\uFEFF");
   assert.equal(cursor.readString(1), "A");
+  // Longer text, and memory that is not steady, take TextDecoder.
+  const text = "\uFEFF" + "x".repeat(80);
+  const long = encoder.encode(text);
+  const resizable = new ArrayBuffer(4, { maxByteLength: 8 });
+  new Uint8Array(resizable).set(bom);
+  for (const fatal of [false, true]) {
+    assert.equal(new Cursor(long).readString(83, { fatal }), text);
+    assert.equal(new Cursor(resizable).readString(4, { fatal }), "\uFEFFA");
+  }
 });
 
 Deno.test("Cursor.readString() decodes a snapshot of shared memory", () => {
