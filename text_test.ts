@@ -794,6 +794,60 @@ testEveryBacking(
   },
 );
 
+Deno.test("Cursor.readString() decodes the first and last code point of each UTF-8 length, and a sequence that ends the text, without TextDecoder", () => {
+  const texts = [
+    "\u0080",
+    "a\u07ff",
+    "\u0800",
+    "a\uffff",
+    "\u{10000}",
+    "a\u{10ffff}",
+    "é",
+    "x😀",
+  ];
+  for (const text of texts) {
+    const bytes = encoder.encode(text);
+    const cursor = new Cursor(bytes);
+    const seen = withBrowserText(() => {
+      assert.equal(cursor.readString(bytes.byteLength), text);
+    });
+    assert.equal(cursor.position, bytes.byteLength);
+    assert.equal(seen.decoded.length, 0, JSON.stringify(text));
+  }
+});
+
+Deno.test("Cursor.writeString() hands TextEncoder text of more than 64 code units, or of more than 32 that starts with 4 ASCII characters, and nothing else", () => {
+  const ascii = (count: number) => "x".repeat(count);
+  const cases: [string, number][] = [
+    [ascii(32), 0],
+    [ascii(33), 1],
+    ["é" + ascii(63), 0],
+    ["é".repeat(65), 1],
+    ["\u007f\u007f\u007f\u007f" + "é".repeat(29), 1],
+    ["\u0080" + ascii(40), 0],
+    ["x\u0080" + ascii(40), 0],
+    ["xx\u0080" + ascii(40), 0],
+    ["xxx\u0080" + ascii(40), 0],
+  ];
+  for (const [text, calls] of cases) {
+    const expected = encoder.encode(text);
+    const memory = new Uint8Array(3 * text.length);
+    const cursor = new Cursor(memory);
+    const seen = withBrowserText(() => {
+      assert.equal(cursor.writeString(text), expected.byteLength);
+    });
+    assert.deepEqual(
+      [...memory.subarray(0, cursor.position)],
+      [...expected],
+    );
+    assert.equal(
+      seen.encodedInto.length + seen.encoded,
+      calls,
+      JSON.stringify(text),
+    );
+  }
+});
+
 Deno.test(requires(missing.otherRealm, {
   name:
     "Cursor.readString() and writeString() decode and encode another realm's ArrayBuffer in place",
@@ -1242,6 +1296,46 @@ Deno.test("Cursor.textLines() reads lines that hold U+FFFD, of their own or for 
       assert.deepEqual(positions, [4, 10, 14, 19]);
     }
   }
+});
+
+/** The byte lengths that `TextDecoder.prototype.decode` was given in `fn`. */
+function decodedLengths(fn: () => void): number[] {
+  const decode = TextDecoder.prototype.decode;
+  const lengths: number[] = [];
+  TextDecoder.prototype.decode = function (input, options) {
+    lengths.push((input as Uint8Array).byteLength);
+    return decode.call(this, input, options);
+  };
+  try {
+    fn();
+  } finally {
+    TextDecoder.prototype.decode = decode;
+  }
+  return lengths;
+}
+
+Deno.test("Cursor.textLines() decodes the whole lines with one TextDecoder call, and lines after U+FFFD one by one", () => {
+  // Lines of more than 64 bytes, so that each line read one by one takes
+  // TextDecoder too: whole lines take one call.
+  const line = "é" + "x".repeat(68);
+  const lines = [line, line, line, "tail"];
+  const bytes = encoder.encode(lines.join("\n"));
+  const cursor = new Cursor(bytes);
+  const got: string[] = [];
+  const lengths = decodedLengths(() => got.push(...cursor.textLines()));
+  assert.deepEqual(got, lines);
+  assert.equal(cursor.position, 217);
+  assert.deepEqual(lengths, [213]);
+  // Invalid bytes in the first line: the lines of that block are read one
+  // by one.
+  bytes[0] = 0xff;
+  const again = new Cursor(bytes);
+  const replaced = [...lines];
+  replaced[0] = "\ufffd\ufffd" + "x".repeat(68);
+  const more: string[] = [];
+  const moreLengths = decodedLengths(() => more.push(...again.textLines()));
+  assert.deepEqual(more, replaced);
+  assert.deepEqual(moreLengths, [213, 70, 70, 70]);
 });
 
 Deno.test("Cursor.textLines() keeps a byte order mark and every \\r but the last before \\n", () => {
