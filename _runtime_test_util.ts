@@ -66,6 +66,14 @@ export const missing = {
   hugeMemory: canAllocate(2 ** 31 + 64)
     ? undefined
     : "this engine cannot allocate a Uint8Array of 2 GiB",
+  /** A `WebAssembly.Memory` of 32,769 pages: 2 GiB and 64 KiB. */
+  hugeWasmMemory: canAllocateWasm(32_769)
+    ? undefined
+    : "this engine cannot make a WebAssembly memory of 2 GiB",
+  /** A resizable `ArrayBuffer` that grows past 2 GiB. */
+  hugeResizable: canResize(2 ** 31 + 64)
+    ? undefined
+    : "this engine cannot grow a resizable ArrayBuffer past 2 GiB",
   /** Another realm: a `node:vm` context, or an iframe in a browser. */
   otherRealm: otherRealm !== undefined
     ? undefined
@@ -77,6 +85,25 @@ export const missing = {
 } as const;
 
 /** Whether a `Uint8Array` of `length` bytes can be made here. */
+function canAllocateWasm(pages: number): boolean {
+  try {
+    const memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
+    return memory.buffer.byteLength === pages * 65_536;
+  } catch {
+    return false;
+  }
+}
+
+function canResize(length: number): boolean {
+  try {
+    const buffer = new ArrayBuffer(0, { maxByteLength: length });
+    buffer.resize(length);
+    return buffer.byteLength === length;
+  } catch {
+    return false;
+  }
+}
+
 function canAllocate(length: number): boolean {
   try {
     return new Uint8Array(length).byteLength === length;

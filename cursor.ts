@@ -3115,15 +3115,37 @@ export class Cursor
    */
   #makeDataView(): void {
     const bytes = this.#bytes;
+    const { buffer, byteOffset } = bytes;
     // A view that follows the buffer's length need not be made again after
-    // the memory grows.
+    // the memory grows. It ends at MAX_STEADY bytes, though, so that an
+    // access it allows ends where `#state` can hold the position: the
+    // steady class's typed methods, which a WebAssembly memory's cursor and
+    // a subclass's run on any memory, store `start + size` there unchecked.
+    // Past that the slow paths take a view of their own (see #reach()).
+    const tracks = this.#growth.tracks &&
+      (buffer as { maxByteLength?: number }).maxByteLength! - byteOffset <=
+        MAX_STEADY;
     const data = new DataView(
-      bytes.buffer,
-      bytes.byteOffset,
-      this.#growth.tracks ? undefined : bytes.byteLength,
+      buffer,
+      byteOffset,
+      tracks ? undefined : Math.min(bytes.byteLength, MAX_STEADY),
     );
     this.#data = data;
     this.#writeData = this.#readOnly ? NO_DATA_VIEW : data;
+  }
+
+  /**
+   * The view and offset the slow paths access `size` bytes at `start` with:
+   * the cached view, renewed if it no longer reaches, or a view of just
+   * those bytes where the cached one ends (past {@linkcode MAX_STEADY}).
+   * The bytes must be in the memory.
+   */
+  #reach(start: number, size: number): [DataView, number] {
+    this.#renewDataView(start + size);
+    const data = this.#data;
+    if (start + size <= data.byteLength) return [data, start];
+    const bytes = this.#bytes;
+    return [new DataView(bytes.buffer, bytes.byteOffset + start, size), 0];
   }
 
   /**
@@ -3141,9 +3163,9 @@ export class Cursor
     if (this.#closed) throw new CursorClosedError(READ);
     const start = this.#at();
     if (size > this.#bytes.byteLength - start) this.#readShort(READ, size);
-    this.#renewDataView(start + size);
-    const value = Reflect.apply(DataView.prototype[method], this.#data, [
-      start,
+    const [data, at] = this.#reach(start, size);
+    const value = Reflect.apply(DataView.prototype[method], data, [
+      at,
       littleEndian,
     ]);
     this.#moveTo(start + size);
@@ -3178,9 +3200,9 @@ export class Cursor
     const start = this.#at();
     this.#reserve(WRITE, start, size, converted !== undefined);
     if (converted === undefined) throw conversionError(method, value, error);
-    this.#renewDataView(start + size);
-    Reflect.apply(DataView.prototype[method], this.#data, [
-      start,
+    const [data, at] = this.#reach(start, size);
+    Reflect.apply(DataView.prototype[method], data, [
+      at,
       converted,
       littleEndian,
     ]);

@@ -157,3 +157,72 @@ Deno.test(requires(missing.hugeMemory, {
     assert.equal(cursor.position, 2 ** 31 - 2);
   },
 }));
+
+/**
+ * Typed numbers at, across and past 2^31 - 2 through `Cursor` methods that
+ * keep the position where the fast paths do: those of a WebAssembly
+ * memory's cursor and of a subclass on any memory. They once wrote a
+ * number at 2^31 - 1 instead of past it, and stored a negative position.
+ */
+function typedPastSteady(cursor: Cursor, view: DataView): void {
+  for (const at of [2 ** 31 - 6, 2 ** 31 - 3, 2 ** 31 - 2, 2 ** 31 + 8]) {
+    cursor.position = at;
+    cursor.writeUint32(0xdeadbeef);
+    assert.equal(cursor.position, at + 4);
+    assert.equal(view.getUint32(at), 0xdeadbeef);
+    cursor.writeFloat64(-1.5, true);
+    assert.equal(view.getFloat64(at + 4, true), -1.5);
+    assert.equal(cursor.position, at + 12);
+    cursor.position = at;
+    assert.equal(cursor.readUint32(), 0xdeadbeef);
+    assert.equal(cursor.readFloat64(true), -1.5);
+    assert.equal(cursor.position, at + 12);
+  }
+  cursor.position = view.byteLength - 2;
+  assert.throws(() => cursor.readUint32(), UnexpectedEofError);
+  assert.equal(cursor.position, view.byteLength - 2);
+}
+
+Deno.test(requires(missing.hugeWasmMemory, {
+  name:
+    "Cursor over a WebAssembly.Memory longer than 2 GiB reads and writes typed numbers past 2^31 - 2",
+  fn() {
+    const memory = new WebAssembly.Memory({ initial: 32_769, maximum: 32_769 });
+    const cursor = new Cursor(memory);
+    typedPastSteady(cursor, new DataView(memory.buffer));
+    cursor.position = 2 ** 31 + 65_534;
+    assert.throws(() => cursor.writeUint32(1), CursorFullError);
+  },
+}));
+
+Deno.test(requires(missing.hugeMemory, {
+  name:
+    "Cursor subclass over memory longer than 2 GiB reads and writes typed numbers past 2^31 - 2",
+  fn() {
+    class Sub extends Cursor {}
+    const memory = huge();
+    typedPastSteady(new Sub(memory), new DataView(memory.buffer));
+  },
+}));
+
+Deno.test(requires(missing.hugeResizable, {
+  name:
+    "Cursor subclass over a resizable buffer grows it past 2^31 by typed writes",
+  fn() {
+    class Sub extends Cursor {}
+    const buffer = new ArrayBuffer(16, { maxByteLength: 2 ** 31 + 64 });
+    const cursor = new Sub(buffer);
+    cursor.position = 2 ** 31 - 3;
+    cursor.writeUint32(0xdeadbeef);
+    cursor.writeUint32(7);
+    assert.equal(buffer.byteLength, 2 ** 31 + 5);
+    assert.equal(cursor.position, 2 ** 31 + 5);
+    const view = new DataView(buffer);
+    assert.equal(view.getUint32(2 ** 31 - 3), 0xdeadbeef);
+    assert.equal(view.getUint32(2 ** 31 + 1), 7);
+    cursor.position = 2 ** 31 - 3;
+    assert.equal(cursor.readUint32(), 0xdeadbeef);
+    assert.equal(cursor.readUint32(), 7);
+    assert.equal(cursor.position, 2 ** 31 + 5);
+  },
+}));
