@@ -4598,290 +4598,364 @@ export class Cursor
       override readInt8(): number {
         const state = this.#state;
         const start = state[0]!;
-        try {
-          const value = this.#data.getInt8(start);
-          state[0] = start + 1;
-          return value;
-        } catch {
-          return this.#getSlow("getInt8", 1);
+        if (start + 1 <= this.#view.byteLength) {
+          try {
+            const value = this.#data.getInt8(start);
+            state[0] = start + 1;
+            return value;
+          } catch {
+            // Past the view's 2 GiB, or closed: the slow path sees to it.
+          }
         }
+        return this.#getSlow("getInt8", 1);
       }
 
       override writeInt8(value: number): void {
         const state = this.#state;
         const start = state[0]!;
         let converted: number | undefined;
+        let error: unknown;
         try {
           converted = +value;
-          this.#writeData.setInt8(start, converted);
-          state[0] = start + 1;
-        } catch (error) {
-          this.#setSlow("setInt8", 1, value, converted, error);
+          if (start + 1 <= this.#view.byteLength) {
+            this.#writeData.setInt8(start, converted);
+            state[0] = start + 1;
+            return;
+          }
+        } catch (caught) {
+          error = caught;
         }
+        this.#setSlow("setInt8", 1, value, converted, error);
       }
 
       override readUint8(): number {
         const state = this.#state;
         const start = state[0]!;
-        try {
-          const value = this.#data.getUint8(start);
-          state[0] = start + 1;
-          return value;
-        } catch {
-          return this.#getSlow("getUint8", 1);
+        if (start + 1 <= this.#view.byteLength) {
+          try {
+            const value = this.#data.getUint8(start);
+            state[0] = start + 1;
+            return value;
+          } catch {
+            // Past the view's 2 GiB, or closed: the slow path sees to it.
+          }
         }
+        return this.#getSlow("getUint8", 1);
       }
 
       override writeUint8(value: number): void {
         const state = this.#state;
         const start = state[0]!;
         let converted: number | undefined;
+        let error: unknown;
         try {
           converted = +value;
-          this.#writeData.setUint8(start, converted);
-          state[0] = start + 1;
-        } catch (error) {
-          this.#setSlow("setUint8", 1, value, converted, error);
+          if (start + 1 <= this.#view.byteLength) {
+            this.#writeData.setUint8(start, converted);
+            state[0] = start + 1;
+            return;
+          }
+        } catch (caught) {
+          error = caught;
         }
+        this.#setSlow("setUint8", 1, value, converted, error);
       }
 
       override readInt16(littleEndian?: boolean): number {
         const state = this.#state;
         const start = state[0]!;
-        try {
-          const value = this.#data.getInt16(start, littleEndian);
-          state[0] = start + 2;
-          return value;
-        } catch {
-          return this.#getSlow("getInt16", 2, littleEndian);
+        if (start + 2 <= this.#view.byteLength) {
+          try {
+            const value = this.#data.getInt16(start, littleEndian);
+            state[0] = start + 2;
+            return value;
+          } catch {
+            // Past the view's 2 GiB, or closed: the slow path sees to it.
+          }
         }
+        return this.#getSlow("getInt16", 2, littleEndian);
       }
 
       override writeInt16(value: number, littleEndian?: boolean): void {
         const state = this.#state;
         const start = state[0]!;
         let converted: number | undefined;
+        let error: unknown;
         try {
           converted = +value;
-          this.#writeData.setInt16(start, converted, littleEndian);
-          state[0] = start + 2;
-        } catch (error) {
-          this.#setSlow("setInt16", 2, value, converted, error, littleEndian);
+          if (start + 2 <= this.#view.byteLength) {
+            this.#writeData.setInt16(start, converted, littleEndian);
+            state[0] = start + 2;
+            return;
+          }
+        } catch (caught) {
+          error = caught;
         }
+        this.#setSlow("setInt16", 2, value, converted, error, littleEndian);
       }
 
       override readUint16(littleEndian?: boolean): number {
         const state = this.#state;
         const start = state[0]!;
-        try {
-          const value = this.#data.getUint16(start, littleEndian);
-          state[0] = start + 2;
-          return value;
-        } catch {
-          return this.#getSlow("getUint16", 2, littleEndian);
+        if (start + 2 <= this.#view.byteLength) {
+          try {
+            const value = this.#data.getUint16(start, littleEndian);
+            state[0] = start + 2;
+            return value;
+          } catch {
+            // Past the view's 2 GiB, or closed: the slow path sees to it.
+          }
         }
+        return this.#getSlow("getUint16", 2, littleEndian);
       }
 
       override writeUint16(value: number, littleEndian?: boolean): void {
         const state = this.#state;
         const start = state[0]!;
         let converted: number | undefined;
+        let error: unknown;
         try {
           converted = +value;
-          this.#writeData.setUint16(start, converted, littleEndian);
-          state[0] = start + 2;
-        } catch (error) {
-          this.#setSlow("setUint16", 2, value, converted, error, littleEndian);
+          if (start + 2 <= this.#view.byteLength) {
+            this.#writeData.setUint16(start, converted, littleEndian);
+            state[0] = start + 2;
+            return;
+          }
+        } catch (caught) {
+          error = caught;
         }
+        this.#setSlow("setUint16", 2, value, converted, error, littleEndian);
       }
 
       override readInt32(littleEndian?: boolean): number {
         const state = this.#state;
         const start = state[0]!;
-        try {
-          const value = this.#data.getInt32(start, littleEndian);
-          state[0] = start + 4;
-          return value;
-        } catch {
-          return this.#getSlow("getInt32", 4, littleEndian);
+        if (start + 4 <= this.#view.byteLength) {
+          try {
+            const value = this.#data.getInt32(start, littleEndian);
+            state[0] = start + 4;
+            return value;
+          } catch {
+            // Past the view's 2 GiB, or closed: the slow path sees to it.
+          }
         }
+        return this.#getSlow("getInt32", 4, littleEndian);
       }
 
       override writeInt32(value: number, littleEndian?: boolean): void {
         const state = this.#state;
         const start = state[0]!;
         let converted: number | undefined;
+        let error: unknown;
         try {
           converted = +value;
-          this.#writeData.setInt32(start, converted, littleEndian);
-          state[0] = start + 4;
-        } catch (error) {
-          this.#setSlow("setInt32", 4, value, converted, error, littleEndian);
+          if (start + 4 <= this.#view.byteLength) {
+            this.#writeData.setInt32(start, converted, littleEndian);
+            state[0] = start + 4;
+            return;
+          }
+        } catch (caught) {
+          error = caught;
         }
+        this.#setSlow("setInt32", 4, value, converted, error, littleEndian);
       }
 
       override readUint32(littleEndian?: boolean): number {
         const state = this.#state;
         const start = state[0]!;
-        try {
-          const value = this.#data.getUint32(start, littleEndian);
-          state[0] = start + 4;
-          return value;
-        } catch {
-          return this.#getSlow("getUint32", 4, littleEndian);
+        if (start + 4 <= this.#view.byteLength) {
+          try {
+            const value = this.#data.getUint32(start, littleEndian);
+            state[0] = start + 4;
+            return value;
+          } catch {
+            // Past the view's 2 GiB, or closed: the slow path sees to it.
+          }
         }
+        return this.#getSlow("getUint32", 4, littleEndian);
       }
 
       override writeUint32(value: number, littleEndian?: boolean): void {
         const state = this.#state;
         const start = state[0]!;
         let converted: number | undefined;
+        let error: unknown;
         try {
           converted = +value;
-          this.#writeData.setUint32(start, converted, littleEndian);
-          state[0] = start + 4;
-        } catch (error) {
-          this.#setSlow("setUint32", 4, value, converted, error, littleEndian);
+          if (start + 4 <= this.#view.byteLength) {
+            this.#writeData.setUint32(start, converted, littleEndian);
+            state[0] = start + 4;
+            return;
+          }
+        } catch (caught) {
+          error = caught;
         }
+        this.#setSlow("setUint32", 4, value, converted, error, littleEndian);
       }
 
       override readBigInt64(littleEndian?: boolean): bigint {
         const state = this.#state;
         const start = state[0]!;
-        try {
-          const value = this.#data.getBigInt64(start, littleEndian);
-          state[0] = start + 8;
-          return value;
-        } catch {
-          return this.#getSlow("getBigInt64", 8, littleEndian);
+        if (start + 8 <= this.#view.byteLength) {
+          try {
+            const value = this.#data.getBigInt64(start, littleEndian);
+            state[0] = start + 8;
+            return value;
+          } catch {
+            // Past the view's 2 GiB, or closed: the slow path sees to it.
+          }
         }
+        return this.#getSlow("getBigInt64", 8, littleEndian);
       }
 
       override writeBigInt64(value: bigint, littleEndian?: boolean): void {
         const state = this.#state;
         const start = state[0]!;
         let converted: bigint | undefined;
+        let error: unknown;
         try {
           converted = BigInt.asIntN(64, value);
-          this.#writeData.setBigInt64(start, converted, littleEndian);
-          state[0] = start + 8;
-        } catch (error) {
-          this.#setSlow(
-            "setBigInt64",
-            8,
-            value,
-            converted,
-            error,
-            littleEndian,
-          );
+          if (start + 8 <= this.#view.byteLength) {
+            this.#writeData.setBigInt64(start, converted, littleEndian);
+            state[0] = start + 8;
+            return;
+          }
+        } catch (caught) {
+          error = caught;
         }
+        this.#setSlow("setBigInt64", 8, value, converted, error, littleEndian);
       }
 
       override readBigUint64(littleEndian?: boolean): bigint {
         const state = this.#state;
         const start = state[0]!;
-        try {
-          const value = this.#data.getBigUint64(start, littleEndian);
-          state[0] = start + 8;
-          return value;
-        } catch {
-          return this.#getSlow("getBigUint64", 8, littleEndian);
+        if (start + 8 <= this.#view.byteLength) {
+          try {
+            const value = this.#data.getBigUint64(start, littleEndian);
+            state[0] = start + 8;
+            return value;
+          } catch {
+            // Past the view's 2 GiB, or closed: the slow path sees to it.
+          }
         }
+        return this.#getSlow("getBigUint64", 8, littleEndian);
       }
 
       override writeBigUint64(value: bigint, littleEndian?: boolean): void {
         const state = this.#state;
         const start = state[0]!;
         let converted: bigint | undefined;
+        let error: unknown;
         try {
           converted = BigInt.asUintN(64, value);
-          this.#writeData.setBigUint64(start, converted, littleEndian);
-          state[0] = start + 8;
-        } catch (error) {
-          this.#setSlow(
-            "setBigUint64",
-            8,
-            value,
-            converted,
-            error,
-            littleEndian,
-          );
+          if (start + 8 <= this.#view.byteLength) {
+            this.#writeData.setBigUint64(start, converted, littleEndian);
+            state[0] = start + 8;
+            return;
+          }
+        } catch (caught) {
+          error = caught;
         }
+        this.#setSlow("setBigUint64", 8, value, converted, error, littleEndian);
       }
 
       override readFloat16(littleEndian?: boolean): number {
         const state = this.#state;
         const start = state[0]!;
-        try {
-          const value = this.#data.getFloat16(start, littleEndian);
-          state[0] = start + 2;
-          return value;
-        } catch {
-          return this.#getSlow("getFloat16", 2, littleEndian);
+        if (start + 2 <= this.#view.byteLength) {
+          try {
+            const value = this.#data.getFloat16(start, littleEndian);
+            state[0] = start + 2;
+            return value;
+          } catch {
+            // Past the view's 2 GiB, or closed: the slow path sees to it.
+          }
         }
+        return this.#getSlow("getFloat16", 2, littleEndian);
       }
 
       override writeFloat16(value: number, littleEndian?: boolean): void {
         const state = this.#state;
         const start = state[0]!;
         let converted: number | undefined;
+        let error: unknown;
         try {
           converted = +value;
-          this.#writeData.setFloat16(start, converted, littleEndian);
-          state[0] = start + 2;
-        } catch (error) {
-          this.#setSlow("setFloat16", 2, value, converted, error, littleEndian);
+          if (start + 2 <= this.#view.byteLength) {
+            this.#writeData.setFloat16(start, converted, littleEndian);
+            state[0] = start + 2;
+            return;
+          }
+        } catch (caught) {
+          error = caught;
         }
+        this.#setSlow("setFloat16", 2, value, converted, error, littleEndian);
       }
 
       override readFloat32(littleEndian?: boolean): number {
         const state = this.#state;
         const start = state[0]!;
-        try {
-          const value = this.#data.getFloat32(start, littleEndian);
-          state[0] = start + 4;
-          return value;
-        } catch {
-          return this.#getSlow("getFloat32", 4, littleEndian);
+        if (start + 4 <= this.#view.byteLength) {
+          try {
+            const value = this.#data.getFloat32(start, littleEndian);
+            state[0] = start + 4;
+            return value;
+          } catch {
+            // Past the view's 2 GiB, or closed: the slow path sees to it.
+          }
         }
+        return this.#getSlow("getFloat32", 4, littleEndian);
       }
 
       override writeFloat32(value: number, littleEndian?: boolean): void {
         const state = this.#state;
         const start = state[0]!;
         let converted: number | undefined;
+        let error: unknown;
         try {
           converted = +value;
-          this.#writeData.setFloat32(start, converted, littleEndian);
-          state[0] = start + 4;
-        } catch (error) {
-          this.#setSlow("setFloat32", 4, value, converted, error, littleEndian);
+          if (start + 4 <= this.#view.byteLength) {
+            this.#writeData.setFloat32(start, converted, littleEndian);
+            state[0] = start + 4;
+            return;
+          }
+        } catch (caught) {
+          error = caught;
         }
+        this.#setSlow("setFloat32", 4, value, converted, error, littleEndian);
       }
 
       override readFloat64(littleEndian?: boolean): number {
         const state = this.#state;
         const start = state[0]!;
-        try {
-          const value = this.#data.getFloat64(start, littleEndian);
-          state[0] = start + 8;
-          return value;
-        } catch {
-          return this.#getSlow("getFloat64", 8, littleEndian);
+        if (start + 8 <= this.#view.byteLength) {
+          try {
+            const value = this.#data.getFloat64(start, littleEndian);
+            state[0] = start + 8;
+            return value;
+          } catch {
+            // Past the view's 2 GiB, or closed: the slow path sees to it.
+          }
         }
+        return this.#getSlow("getFloat64", 8, littleEndian);
       }
 
       override writeFloat64(value: number, littleEndian?: boolean): void {
         const state = this.#state;
         const start = state[0]!;
         let converted: number | undefined;
+        let error: unknown;
         try {
           converted = +value;
-          this.#writeData.setFloat64(start, converted, littleEndian);
-          state[0] = start + 8;
-        } catch (error) {
-          this.#setSlow("setFloat64", 8, value, converted, error, littleEndian);
+          if (start + 8 <= this.#view.byteLength) {
+            this.#writeData.setFloat64(start, converted, littleEndian);
+            state[0] = start + 8;
+            return;
+          }
+        } catch (caught) {
+          error = caught;
         }
+        this.#setSlow("setFloat64", 8, value, converted, error, littleEndian);
       }
     }
     Object.defineProperty(Memory.prototype, "constructor", {

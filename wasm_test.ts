@@ -376,21 +376,30 @@ for (const [name, size] of NUMBER_KINDS) {
       assert.equal(cursor.position, last);
       assert.equal(memory.buffer.byteLength, 2 * PAGE);
       const readOnly = new Cursor(memory, { readOnly: true });
+      for (const position of [8, last]) {
+        readOnly.position = position;
+        assert.throws(
+          () => invoke(readOnly, `write${name}`, value, true),
+          CursorReadOnlyError,
+        );
+        assert.equal(readOnly.position, position);
+      }
       readOnly.position = across;
-      assert.throws(
-        () => invoke(readOnly, `write${name}`, value, true),
-        CursorReadOnlyError,
-      );
       assert.equal(invoke(readOnly, `read${name}`, true), value);
-      cursor.close();
-      assert.throws(
-        () => invoke(cursor, `read${name}`, true),
-        CursorClosedError,
-      );
-      assert.throws(
-        () => invoke(cursor, `write${name}`, value, true),
-        CursorClosedError,
-      );
+      // Closed at the end of the memory and inside it alike.
+      const inside = new Cursor(memory);
+      inside.position = 8;
+      for (const closed of [cursor, inside]) {
+        closed.close();
+        assert.throws(
+          () => invoke(closed, `read${name}`, true),
+          CursorClosedError,
+        );
+        assert.throws(
+          () => invoke(closed, `write${name}`, value, true),
+          CursorClosedError,
+        );
+      }
     },
   }));
 }

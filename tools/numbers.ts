@@ -11,15 +11,23 @@
  * generated, and `deno task check` runs this script with `--check`, which
  * fails when cursor.ts differs from what the table gives.
  *
- * Each method is generated twice. The class's own methods serve steady
- * memory (see `#fast` in cursor.ts): the cached `DataView`'s own bounds check
- * inside `try`, the `catch` taking the shared slow path. The copies in the
- * class `General`, which the constructor makes for other memory (so that
- * the engine tracks its fields apart too), check the bounds first and grow
- * the memory without an exception.
+ * Each method is generated three times. The class's own methods serve
+ * steady memory (see `#fast` in cursor.ts): the cached `DataView`'s own
+ * bounds check inside `try`, the `catch` taking the shared slow path. The
+ * copies in the class `General`, which the constructor makes for other
+ * memory (so that the engine tracks its fields apart too), check the bounds
+ * first and grow the memory without an exception; so do those of `Memory`,
+ * its subclass for a WebAssembly memory.
  * V8 keeps type feedback per call site: a `DataView` of a resizable buffer
  * is another kind of object to it, and one call site that sees both kinds
- * makes every typed number in the process several times slower.
+ * makes every typed number in the process several times slower. A call
+ * site whose inlined `DataView` access once failed its bounds or detach
+ * check in optimized code is no longer inlined, for the whole process (see
+ * {@linkcode readMemory}). The steady methods take that risk for speed (a
+ * test before the access made a 1 MiB `writeUint32()` loop about 3 times
+ * slower): steady memory never grows or moves, so only a read or write past
+ * its end, or on a detached buffer, fails there, which a hot loop can avoid
+ * by testing `remaining` (README.md says so).
  *
  * Run `deno task numbers` after editing the table or the templates.
  *
@@ -464,11 +472,12 @@ const GENERAL_END = [
 ].join("\n");
 /**
  * Opens the class of a cursor over a WebAssembly memory: `General`'s general
- * paths, with the steady class's typed numbers copied in. Its view is fixed
- * between grows, so those bodies serve it at the steady speed, and the copy
- * keeps the engine's feedback for its views apart: the steady class's typed
- * methods, once they had served a memory that grows, made every cursor's
- * `writeUint32()` about 13 times slower in the bench process.
+ * paths, with typed numbers of its own ({@linkcode readMemory}). Its view is
+ * fixed between grows, so they keep the position where the steady class
+ * does, and their own call sites keep the engine's feedback for its views
+ * apart: the steady class's typed methods, once they had served a memory
+ * that grows, made every cursor's `writeUint32()` about 13 times slower in
+ * the bench process.
  */
 const MEMORY_BEGIN = [
   "    /**",
@@ -491,27 +500,68 @@ const MEMORY_END = [
 ].join("\n");
 
 /**
- * A steady typed method as `Memory` overrides it: without its docs,
- * indented into the static block.
+ * A read as `Memory` overrides it: the steady body (the position in
+ * `#state`), with the bounds tested first against `#view`, which reads 0
+ * once a grow detached its buffer. V8 (Deno 2.9.6) disables the inlined
+ * `DataView` access of a call site for the whole process once that access
+ * failed a bounds or detach check in optimized code: the steady bodies'
+ * `try`, which a write past the end takes each time the memory must grow,
+ * left every memory cursor's `writeUint32()` about 13 times slower after a
+ * growth, a cost the test here avoids for that of a compare.
  */
-function memoryCopy(method: string): string {
-  const code = method.slice(method.indexOf("   */\n") + "   */\n".length);
-  const lines = code.split("\n").map((line) =>
-    line === "" ? line : wrapCall("    " + line)
-  );
-  return lines.join("\n").replace(/^ {6}(read|write)/, "      override $1");
+function readMemory(row: Row): string {
+  const { name, size } = row;
+  const param = size > 1 ? "littleEndian?: boolean" : "";
+  const args = size > 1 ? ", littleEndian" : "";
+  return [
+    `      override read${name}(${param}): ${
+      name.startsWith("Big") ? "bigint" : "number"
+    } {`,
+    "        const state = this.#state;",
+    "        const start = state[0]!;",
+    `        if (start + ${size} <= this.#view.byteLength) {`,
+    "          try {",
+    `            const value = this.#data.get${name}(start${args});`,
+    `            state[0] = start + ${size};`,
+    "            return value;",
+    "          } catch {",
+    "            // Past the view's 2 GiB, or closed: the slow path sees to it.",
+    "          }",
+    "        }",
+    `        return this.#getSlow("get${name}", ${size}${args});`,
+    "      }",
+  ].join("\n") + "\n";
 }
 
-/** A call too long for a line, one argument a line, as `deno fmt` has it. */
-function wrapCall(line: string): string {
-  const call = /^( *)(this\.#\w+\()(.*)\);$/.exec(line);
-  if (line.length <= WIDTH || call === null) return line;
-  const [, indent = "", callee = "", args = ""] = call;
+/** A write as `Memory` overrides it: see {@linkcode readMemory}. */
+function writeMemory(row: Row): string {
+  const { name, size } = row;
+  const big = name.startsWith("Big");
+  const type = big ? "bigint" : "number";
+  const param = size > 1 ? ", littleEndian?: boolean" : "";
+  const args = size > 1 ? ", littleEndian" : "";
+  const convert = big
+    ? `BigInt.as${name === "BigInt64" ? "IntN" : "UintN"}(64, value)`
+    : "+value";
   return [
-    indent + callee,
-    ...args.split(", ").map((arg) => `${indent}  ${arg},`),
-    indent + ");",
-  ].join("\n");
+    `      override write${name}(value: ${type}${param}): void {`,
+    "        const state = this.#state;",
+    "        const start = state[0]!;",
+    `        let converted: ${type} | undefined;`,
+    "        let error: unknown;",
+    "        try {",
+    `          converted = ${convert};`,
+    `          if (start + ${size} <= this.#view.byteLength) {`,
+    `            this.#writeData.set${name}(start, converted${args});`,
+    `            state[0] = start + ${size};`,
+    "            return;",
+    "          }",
+    "        } catch (caught) {",
+    "          error = caught;",
+    "        }",
+    `        this.#setSlow("set${name}", ${size}, value, converted, error${args});`,
+    "      }",
+  ].join("\n") + "\n";
 }
 
 /** Ends the generated block: the first `#endregion` after {@linkcode BEGIN}. */
@@ -775,7 +825,9 @@ export function generate(): string {
   const general = TABLE.flatMap((row) => [readGeneral(row), writeGeneral(row)]);
   return BEGIN + "\n" + methods.join("\n") + "\n" + GENERAL_BEGIN +
     VARINTS.map(varintGeneral).join("") + general.join("\n") + GENERAL_END +
-    MEMORY_BEGIN + methods.map(memoryCopy).join("\n") + MEMORY_END + END;
+    MEMORY_BEGIN +
+    TABLE.flatMap((row) => [readMemory(row), writeMemory(row)]).join("\n") +
+    MEMORY_END + END;
 }
 
 /** Replaces the block between the markers of `source`. */
