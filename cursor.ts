@@ -3117,19 +3117,20 @@ export class Cursor
     const bytes = this.#bytes;
     const { buffer, byteOffset } = bytes;
     // A view that follows the buffer's length need not be made again after
-    // the memory grows. It ends at MAX_STEADY bytes, though, so that an
-    // access it allows ends where `#state` can hold the position: the
-    // steady class's typed methods, which a WebAssembly memory's cursor and
-    // a subclass's run on any memory, store `start + size` there unchecked.
-    // Past that the slow paths take a view of their own (see #reach()).
-    const tracks = this.#growth.tracks &&
+    // the memory grows. Outside `General`, whose typed methods keep the
+    // position with #at(), it ends at MAX_STEADY bytes, so that an access it
+    // allows ends where `#state` can hold the position: the typed methods of
+    // the steady class (a subclass's, on any memory) and of `Memory` store
+    // `start + size` there unchecked. Past that the slow paths take a view
+    // of their own (see #reach()).
+    const whole = Object.getPrototypeOf(this) === GENERAL.prototype;
+    const tracks = this.#growth.tracks && (whole ||
       (buffer as { maxByteLength?: number }).maxByteLength! - byteOffset <=
-        MAX_STEADY;
-    const data = new DataView(
-      buffer,
-      byteOffset,
-      tracks ? undefined : Math.min(bytes.byteLength, MAX_STEADY),
-    );
+        MAX_STEADY);
+    const length = whole
+      ? bytes.byteLength
+      : Math.min(bytes.byteLength, MAX_STEADY);
+    const data = new DataView(buffer, byteOffset, tracks ? undefined : length);
     this.#data = data;
     this.#writeData = this.#readOnly ? NO_DATA_VIEW : data;
   }
