@@ -4599,7 +4599,9 @@ export class Cursor
       override readInt8(): number {
         const state = this.#state;
         const start = state[0]!;
+        // Stryker disable next-line all: equivalent, see readMemory() in tools/numbers.ts
         if (start + 1 <= this.#view.byteLength) {
+          // Stryker disable next-line BlockStatement: equivalent, see readMemory() in tools/numbers.ts
           try {
             const value = this.#data.getInt8(start);
             state[0] = start + 1;
@@ -4618,6 +4620,7 @@ export class Cursor
         let error: unknown;
         try {
           converted = +value;
+          // Stryker disable next-line all: equivalent, see readMemory() in tools/numbers.ts
           if (start + 1 <= this.#view.byteLength) {
             this.#writeData.setInt8(start, converted);
             state[0] = start + 1;
@@ -4632,7 +4635,9 @@ export class Cursor
       override readUint8(): number {
         const state = this.#state;
         const start = state[0]!;
+        // Stryker disable next-line all: equivalent, see readMemory() in tools/numbers.ts
         if (start + 1 <= this.#view.byteLength) {
+          // Stryker disable next-line BlockStatement: equivalent, see readMemory() in tools/numbers.ts
           try {
             const value = this.#data.getUint8(start);
             state[0] = start + 1;
@@ -4651,6 +4656,7 @@ export class Cursor
         let error: unknown;
         try {
           converted = +value;
+          // Stryker disable next-line all: equivalent, see readMemory() in tools/numbers.ts
           if (start + 1 <= this.#view.byteLength) {
             this.#writeData.setUint8(start, converted);
             state[0] = start + 1;
@@ -4665,7 +4671,9 @@ export class Cursor
       override readInt16(littleEndian?: boolean): number {
         const state = this.#state;
         const start = state[0]!;
+        // Stryker disable next-line all: equivalent, see readMemory() in tools/numbers.ts
         if (start + 2 <= this.#view.byteLength) {
+          // Stryker disable next-line BlockStatement: equivalent, see readMemory() in tools/numbers.ts
           try {
             const value = this.#data.getInt16(start, littleEndian);
             state[0] = start + 2;
@@ -4684,6 +4692,7 @@ export class Cursor
         let error: unknown;
         try {
           converted = +value;
+          // Stryker disable next-line all: equivalent, see readMemory() in tools/numbers.ts
           if (start + 2 <= this.#view.byteLength) {
             this.#writeData.setInt16(start, converted, littleEndian);
             state[0] = start + 2;
@@ -4698,7 +4707,9 @@ export class Cursor
       override readUint16(littleEndian?: boolean): number {
         const state = this.#state;
         const start = state[0]!;
+        // Stryker disable next-line all: equivalent, see readMemory() in tools/numbers.ts
         if (start + 2 <= this.#view.byteLength) {
+          // Stryker disable next-line BlockStatement: equivalent, see readMemory() in tools/numbers.ts
           try {
             const value = this.#data.getUint16(start, littleEndian);
             state[0] = start + 2;
@@ -4717,6 +4728,7 @@ export class Cursor
         let error: unknown;
         try {
           converted = +value;
+          // Stryker disable next-line all: equivalent, see readMemory() in tools/numbers.ts
           if (start + 2 <= this.#view.byteLength) {
             this.#writeData.setUint16(start, converted, littleEndian);
             state[0] = start + 2;
@@ -4731,7 +4743,9 @@ export class Cursor
       override readInt32(littleEndian?: boolean): number {
         const state = this.#state;
         const start = state[0]!;
+        // Stryker disable next-line all: equivalent, see readMemory() in tools/numbers.ts
         if (start + 4 <= this.#view.byteLength) {
+          // Stryker disable next-line BlockStatement: equivalent, see readMemory() in tools/numbers.ts
           try {
             const value = this.#data.getInt32(start, littleEndian);
             state[0] = start + 4;
@@ -4750,6 +4764,7 @@ export class Cursor
         let error: unknown;
         try {
           converted = +value;
+          // Stryker disable next-line all: equivalent, see readMemory() in tools/numbers.ts
           if (start + 4 <= this.#view.byteLength) {
             this.#writeData.setInt32(start, converted, littleEndian);
             state[0] = start + 4;
@@ -4764,7 +4779,9 @@ export class Cursor
       override readUint32(littleEndian?: boolean): number {
         const state = this.#state;
         const start = state[0]!;
+        // Stryker disable next-line all: equivalent, see readMemory() in tools/numbers.ts
         if (start + 4 <= this.#view.byteLength) {
+          // Stryker disable next-line BlockStatement: equivalent, see readMemory() in tools/numbers.ts
           try {
             const value = this.#data.getUint32(start, littleEndian);
             state[0] = start + 4;
@@ -4783,6 +4800,7 @@ export class Cursor
         let error: unknown;
         try {
           converted = +value;
+          // Stryker disable next-line all: equivalent, see readMemory() in tools/numbers.ts
           if (start + 4 <= this.#view.byteLength) {
             this.#writeData.setUint32(start, converted, littleEndian);
             state[0] = start + 4;
@@ -4797,7 +4815,9 @@ export class Cursor
       override readBigInt64(littleEndian?: boolean): bigint {
         const state = this.#state;
         const start = state[0]!;
+        // Stryker disable next-line all: equivalent, see readMemory() in tools/numbers.ts
         if (start + 8 <= this.#view.byteLength) {
+          // Stryker disable next-line BlockStatement: equivalent, see readMemory() in tools/numbers.ts
           try {
             const value = this.#data.getBigInt64(start, littleEndian);
             state[0] = start + 8;
@@ -4816,6 +4836,7 @@ export class Cursor
         let error: unknown;
         try {
           converted = BigInt.asIntN(64, value);
+          // Stryker disable next-line all: equivalent, see readMemory() in tools/numbers.ts
           if (start + 8 <= this.#view.byteLength) {
             this.#writeData.setBigInt64(start, converted, littleEndian);
             state[0] = start + 8;
@@ -4830,7 +4851,9 @@ export class Cursor
       override readBigUint64(littleEndian?: boolean): bigint {
         const state = this.#state;
         const start = state[0]!;
+        // Stryker disable next-line all: equivalent, see readMemory() in tools/numbers.ts
         if (start + 8 <= this.#view.byteLength) {
+          // Stryker disable next-line BlockStatement: equivalent, see readMemory() in tools/numbers.ts
           try {
             const value = this.#data.getBigUint64(start, littleEndian);
             state[0] = start + 8;
@@ -4849,6 +4872,7 @@ export class Cursor
         let error: unknown;
         try {
           converted = BigInt.asUintN(64, value);
+          // Stryker disable next-line all: equivalent, see readMemory() in tools/numbers.ts
           if (start + 8 <= this.#view.byteLength) {
             this.#writeData.setBigUint64(start, converted, littleEndian);
             state[0] = start + 8;
@@ -4863,7 +4887,9 @@ export class Cursor
       override readFloat16(littleEndian?: boolean): number {
         const state = this.#state;
         const start = state[0]!;
+        // Stryker disable next-line all: equivalent, see readMemory() in tools/numbers.ts
         if (start + 2 <= this.#view.byteLength) {
+          // Stryker disable next-line BlockStatement: equivalent, see readMemory() in tools/numbers.ts
           try {
             const value = this.#data.getFloat16(start, littleEndian);
             state[0] = start + 2;
@@ -4882,6 +4908,7 @@ export class Cursor
         let error: unknown;
         try {
           converted = +value;
+          // Stryker disable next-line all: equivalent, see readMemory() in tools/numbers.ts
           if (start + 2 <= this.#view.byteLength) {
             this.#writeData.setFloat16(start, converted, littleEndian);
             state[0] = start + 2;
@@ -4896,7 +4923,9 @@ export class Cursor
       override readFloat32(littleEndian?: boolean): number {
         const state = this.#state;
         const start = state[0]!;
+        // Stryker disable next-line all: equivalent, see readMemory() in tools/numbers.ts
         if (start + 4 <= this.#view.byteLength) {
+          // Stryker disable next-line BlockStatement: equivalent, see readMemory() in tools/numbers.ts
           try {
             const value = this.#data.getFloat32(start, littleEndian);
             state[0] = start + 4;
@@ -4915,6 +4944,7 @@ export class Cursor
         let error: unknown;
         try {
           converted = +value;
+          // Stryker disable next-line all: equivalent, see readMemory() in tools/numbers.ts
           if (start + 4 <= this.#view.byteLength) {
             this.#writeData.setFloat32(start, converted, littleEndian);
             state[0] = start + 4;
@@ -4929,7 +4959,9 @@ export class Cursor
       override readFloat64(littleEndian?: boolean): number {
         const state = this.#state;
         const start = state[0]!;
+        // Stryker disable next-line all: equivalent, see readMemory() in tools/numbers.ts
         if (start + 8 <= this.#view.byteLength) {
+          // Stryker disable next-line BlockStatement: equivalent, see readMemory() in tools/numbers.ts
           try {
             const value = this.#data.getFloat64(start, littleEndian);
             state[0] = start + 8;
@@ -4948,6 +4980,7 @@ export class Cursor
         let error: unknown;
         try {
           converted = +value;
+          // Stryker disable next-line all: equivalent, see readMemory() in tools/numbers.ts
           if (start + 8 <= this.#view.byteLength) {
             this.#writeData.setFloat64(start, converted, littleEndian);
             state[0] = start + 8;

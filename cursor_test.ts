@@ -71,6 +71,26 @@ testEveryBacking(
   },
 );
 
+Deno.test("new Cursor() is a Cursor whose constructor is Cursor for every kind of memory", () => {
+  const own = Object.getOwnPropertyDescriptor(Cursor.prototype, "constructor");
+  const sources = [
+    new Uint8Array(4),
+    new ArrayBuffer(4, { maxByteLength: 8 }),
+    new WebAssembly.Memory({ initial: 1, maximum: 1 }),
+  ];
+  for (const source of sources) {
+    const cursor = new Cursor(source);
+    assert(cursor instanceof Cursor);
+    assert.equal(cursor.constructor, Cursor);
+    // The class of its kind says so as a class's own prototype does.
+    const descriptor = Object.getOwnPropertyDescriptor(
+      Object.getPrototypeOf(cursor),
+      "constructor",
+    );
+    assert.deepEqual(descriptor, own);
+  }
+});
+
 Deno.test("new Cursor() throws TypeError for anything but memory", () => {
   const prefix =
     "Cannot create a cursor: source must be a typed array, DataView, ArrayBuffer, SharedArrayBuffer or WebAssembly.Memory, received ";

@@ -403,3 +403,24 @@ for (const [name, size] of NUMBER_KINDS) {
     },
   }));
 }
+
+Deno.test("Cursor typed writes over a WebAssembly.Memory throw what a value's conversion throws, and write nothing", () => {
+  const memory = new WebAssembly.Memory({ initial: 1, maximum: 1 });
+  const cursor = new Cursor(memory);
+  const thrown = new Error("no number here");
+  const value = {
+    valueOf(): never {
+      throw thrown;
+    },
+  };
+  for (const [name] of NUMBER_KINDS) {
+    if (name === "Float16" && missing.float16 !== undefined) continue;
+    cursor.position = 8;
+    assert.throws(() => invoke(cursor, `write${name}`, value), (error) => {
+      assert.equal(error, thrown);
+      return true;
+    });
+    assert.equal(cursor.position, 8);
+  }
+  assert.deepEqual(new Uint8Array(memory.buffer, 0, 32), new Uint8Array(32));
+});
