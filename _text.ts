@@ -134,7 +134,31 @@ function asciiShort(
   let all = 0;
   for (let i = start; i < start + count; i++) all |= bytes[i]!;
   if (all > 0x7f) return undefined;
-  // Past `count`, a 0 stands in; the string is cut back below.
+  if (start + 16 <= bytes.byteLength) {
+    // The 16 bytes from `start` as they are, cut back to `count`, rather
+    // than each chosen as below (Deno 2.9.6: 16 bytes of ASCII in about 33
+    // ns a call against 40 ns).
+    const text = fromCharCode(
+      bytes[start]!,
+      bytes[start + 1]!,
+      bytes[start + 2]!,
+      bytes[start + 3]!,
+      bytes[start + 4]!,
+      bytes[start + 5]!,
+      bytes[start + 6]!,
+      bytes[start + 7]!,
+      bytes[start + 8]!,
+      bytes[start + 9]!,
+      bytes[start + 10]!,
+      bytes[start + 11]!,
+      bytes[start + 12]!,
+      bytes[start + 13]!,
+      bytes[start + 14]!,
+      bytes[start + 15]!,
+    );
+    return count === 16 ? text : text.slice(0, count);
+  }
+  // Near the end of the memory: past `count`, a 0 stands in.
   const at = (i: number) => i < count ? bytes[start + i]! : 0;
   const text = fromCharCode(
     at(0),
