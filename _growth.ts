@@ -451,7 +451,7 @@ export function resize(bytes: Uint8Array, growth: Growth, end: number): void {
   // Finds out, if it must, whether the view follows its buffer.
   const room = capacity(bytes, growth);
   reason ??= growth.memory !== undefined
-    ? `the WebAssembly memory cannot grow past its maximum (${now})`
+    ? `the WebAssembly memory cannot grow that far (${now} now)`
     : !growth.tracks
     ? `the memory is fixed-length (${now})`
     : end < length
