@@ -84,7 +84,7 @@ export const missing = {
     : "a browser has no Node streams (node:stream)",
 } as const;
 
-/** Whether a `Uint8Array` of `length` bytes can be made here. */
+/** Whether a `WebAssembly.Memory` of `pages` pages can be made here. */
 function canAllocateWasm(pages: number): boolean {
   try {
     const memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
@@ -94,6 +94,7 @@ function canAllocateWasm(pages: number): boolean {
   }
 }
 
+/** Whether a resizable `ArrayBuffer` can grow to `length` bytes here. */
 function canResize(length: number): boolean {
   try {
     const buffer = new ArrayBuffer(0, { maxByteLength: length });
@@ -104,6 +105,7 @@ function canResize(length: number): boolean {
   }
 }
 
+/** Whether a `Uint8Array` of `length` bytes can be made here. */
 function canAllocate(length: number): boolean {
   try {
     return new Uint8Array(length).byteLength === length;
