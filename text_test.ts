@@ -974,6 +974,27 @@ const utf8ish: fc.Arbitrary<Uint8Array> = fc.oneof(
   fc.uint8Array({ maxLength: 70, size: "max" }),
 );
 
+Deno.test("Cursor.readString() of up to 16 ASCII bytes reads them alone, far from the end of memory and near it", () => {
+  const text = "0123456789abcdefXYZ";
+  const memory = new TextEncoder().encode(text + "\u00e9".repeat(10));
+  const cursor = new Cursor(memory);
+  for (let count = 1; count <= 16; count++) {
+    // 16 bytes or more from the position, and fewer than 16 to the end.
+    for (const at of [0, 3, memory.byteLength - count]) {
+      const bytes = memory.subarray(at, at + count);
+      if (bytes.some((byte) => byte > 0x7f)) continue;
+      cursor.position = at;
+      assert.equal(cursor.readString(count), new TextDecoder().decode(bytes));
+      assert.equal(cursor.position, at + count);
+    }
+  }
+  // A last ASCII run shorter than 16 bytes, at the very end.
+  const tail = new TextEncoder().encode("\u00e9".repeat(8) + "tail");
+  const end = new Cursor(tail);
+  end.position = tail.byteLength - 4;
+  assert.equal(end.readString(4), "tail");
+});
+
 Deno.test("Cursor.readString() decodes what TextDecoder decodes, or fails where it fails with fatal", () => {
   const lenient = new TextDecoder("utf-8", { ignoreBOM: true });
   const strict = new TextDecoder("utf-8", { ignoreBOM: true, fatal: true });
