@@ -3100,8 +3100,9 @@ export class Cursor
    * The buffer must be attached and the cursor open.
    *
    * Speed: one view per cursor, because making one per call would cost more
-   * than the read. The typed fast paths have no check of their own: they
-   * call the cached view inside `try`, and its built-in bounds check throws
+   * than the read. The steady class's typed fast paths have no check of
+   * their own (those of `General` and `Memory` test the bounds first, see
+   * tools/numbers.ts): they call the cached view inside `try`, and its built-in bounds check throws
    * when the position is too near the end, when a resizable buffer changed
    * (the view keeps its length; a shrunk buffer leaves it out of bounds) or
    * when the buffer was detached; the `catch` takes the slow path. After
@@ -4599,9 +4600,9 @@ export class Cursor
       override readInt8(): number {
         const state = this.#state;
         const start = state[0]!;
-        // Stryker disable next-line all: equivalent, see readMemory() in tools/numbers.ts
+        // Stryker disable next-line all: equivalent, see MEMORY in tools/numbers.ts
         if (start + 1 <= this.#view.byteLength) {
-          // Stryker disable next-line BlockStatement: equivalent, see readMemory() in tools/numbers.ts
+          // Stryker disable next-line BlockStatement: equivalent, see MEMORY in tools/numbers.ts
           try {
             const value = this.#data.getInt8(start);
             state[0] = start + 1;
@@ -4620,7 +4621,7 @@ export class Cursor
         let error: unknown;
         try {
           converted = +value;
-          // Stryker disable next-line all: equivalent, see readMemory() in tools/numbers.ts
+          // Stryker disable next-line all: equivalent, see MEMORY in tools/numbers.ts
           if (start + 1 <= this.#view.byteLength) {
             this.#writeData.setInt8(start, converted);
             state[0] = start + 1;
@@ -4635,9 +4636,9 @@ export class Cursor
       override readUint8(): number {
         const state = this.#state;
         const start = state[0]!;
-        // Stryker disable next-line all: equivalent, see readMemory() in tools/numbers.ts
+        // Stryker disable next-line all: equivalent, see MEMORY in tools/numbers.ts
         if (start + 1 <= this.#view.byteLength) {
-          // Stryker disable next-line BlockStatement: equivalent, see readMemory() in tools/numbers.ts
+          // Stryker disable next-line BlockStatement: equivalent, see MEMORY in tools/numbers.ts
           try {
             const value = this.#data.getUint8(start);
             state[0] = start + 1;
@@ -4656,7 +4657,7 @@ export class Cursor
         let error: unknown;
         try {
           converted = +value;
-          // Stryker disable next-line all: equivalent, see readMemory() in tools/numbers.ts
+          // Stryker disable next-line all: equivalent, see MEMORY in tools/numbers.ts
           if (start + 1 <= this.#view.byteLength) {
             this.#writeData.setUint8(start, converted);
             state[0] = start + 1;
@@ -4671,9 +4672,9 @@ export class Cursor
       override readInt16(littleEndian?: boolean): number {
         const state = this.#state;
         const start = state[0]!;
-        // Stryker disable next-line all: equivalent, see readMemory() in tools/numbers.ts
+        // Stryker disable next-line all: equivalent, see MEMORY in tools/numbers.ts
         if (start + 2 <= this.#view.byteLength) {
-          // Stryker disable next-line BlockStatement: equivalent, see readMemory() in tools/numbers.ts
+          // Stryker disable next-line BlockStatement: equivalent, see MEMORY in tools/numbers.ts
           try {
             const value = this.#data.getInt16(start, littleEndian);
             state[0] = start + 2;
@@ -4692,7 +4693,7 @@ export class Cursor
         let error: unknown;
         try {
           converted = +value;
-          // Stryker disable next-line all: equivalent, see readMemory() in tools/numbers.ts
+          // Stryker disable next-line all: equivalent, see MEMORY in tools/numbers.ts
           if (start + 2 <= this.#view.byteLength) {
             this.#writeData.setInt16(start, converted, littleEndian);
             state[0] = start + 2;
@@ -4707,9 +4708,9 @@ export class Cursor
       override readUint16(littleEndian?: boolean): number {
         const state = this.#state;
         const start = state[0]!;
-        // Stryker disable next-line all: equivalent, see readMemory() in tools/numbers.ts
+        // Stryker disable next-line all: equivalent, see MEMORY in tools/numbers.ts
         if (start + 2 <= this.#view.byteLength) {
-          // Stryker disable next-line BlockStatement: equivalent, see readMemory() in tools/numbers.ts
+          // Stryker disable next-line BlockStatement: equivalent, see MEMORY in tools/numbers.ts
           try {
             const value = this.#data.getUint16(start, littleEndian);
             state[0] = start + 2;
@@ -4728,7 +4729,7 @@ export class Cursor
         let error: unknown;
         try {
           converted = +value;
-          // Stryker disable next-line all: equivalent, see readMemory() in tools/numbers.ts
+          // Stryker disable next-line all: equivalent, see MEMORY in tools/numbers.ts
           if (start + 2 <= this.#view.byteLength) {
             this.#writeData.setUint16(start, converted, littleEndian);
             state[0] = start + 2;
@@ -4743,9 +4744,9 @@ export class Cursor
       override readInt32(littleEndian?: boolean): number {
         const state = this.#state;
         const start = state[0]!;
-        // Stryker disable next-line all: equivalent, see readMemory() in tools/numbers.ts
+        // Stryker disable next-line all: equivalent, see MEMORY in tools/numbers.ts
         if (start + 4 <= this.#view.byteLength) {
-          // Stryker disable next-line BlockStatement: equivalent, see readMemory() in tools/numbers.ts
+          // Stryker disable next-line BlockStatement: equivalent, see MEMORY in tools/numbers.ts
           try {
             const value = this.#data.getInt32(start, littleEndian);
             state[0] = start + 4;
@@ -4764,7 +4765,7 @@ export class Cursor
         let error: unknown;
         try {
           converted = +value;
-          // Stryker disable next-line all: equivalent, see readMemory() in tools/numbers.ts
+          // Stryker disable next-line all: equivalent, see MEMORY in tools/numbers.ts
           if (start + 4 <= this.#view.byteLength) {
             this.#writeData.setInt32(start, converted, littleEndian);
             state[0] = start + 4;
@@ -4779,9 +4780,9 @@ export class Cursor
       override readUint32(littleEndian?: boolean): number {
         const state = this.#state;
         const start = state[0]!;
-        // Stryker disable next-line all: equivalent, see readMemory() in tools/numbers.ts
+        // Stryker disable next-line all: equivalent, see MEMORY in tools/numbers.ts
         if (start + 4 <= this.#view.byteLength) {
-          // Stryker disable next-line BlockStatement: equivalent, see readMemory() in tools/numbers.ts
+          // Stryker disable next-line BlockStatement: equivalent, see MEMORY in tools/numbers.ts
           try {
             const value = this.#data.getUint32(start, littleEndian);
             state[0] = start + 4;
@@ -4800,7 +4801,7 @@ export class Cursor
         let error: unknown;
         try {
           converted = +value;
-          // Stryker disable next-line all: equivalent, see readMemory() in tools/numbers.ts
+          // Stryker disable next-line all: equivalent, see MEMORY in tools/numbers.ts
           if (start + 4 <= this.#view.byteLength) {
             this.#writeData.setUint32(start, converted, littleEndian);
             state[0] = start + 4;
@@ -4815,9 +4816,9 @@ export class Cursor
       override readBigInt64(littleEndian?: boolean): bigint {
         const state = this.#state;
         const start = state[0]!;
-        // Stryker disable next-line all: equivalent, see readMemory() in tools/numbers.ts
+        // Stryker disable next-line all: equivalent, see MEMORY in tools/numbers.ts
         if (start + 8 <= this.#view.byteLength) {
-          // Stryker disable next-line BlockStatement: equivalent, see readMemory() in tools/numbers.ts
+          // Stryker disable next-line BlockStatement: equivalent, see MEMORY in tools/numbers.ts
           try {
             const value = this.#data.getBigInt64(start, littleEndian);
             state[0] = start + 8;
@@ -4836,7 +4837,7 @@ export class Cursor
         let error: unknown;
         try {
           converted = BigInt.asIntN(64, value);
-          // Stryker disable next-line all: equivalent, see readMemory() in tools/numbers.ts
+          // Stryker disable next-line all: equivalent, see MEMORY in tools/numbers.ts
           if (start + 8 <= this.#view.byteLength) {
             this.#writeData.setBigInt64(start, converted, littleEndian);
             state[0] = start + 8;
@@ -4851,9 +4852,9 @@ export class Cursor
       override readBigUint64(littleEndian?: boolean): bigint {
         const state = this.#state;
         const start = state[0]!;
-        // Stryker disable next-line all: equivalent, see readMemory() in tools/numbers.ts
+        // Stryker disable next-line all: equivalent, see MEMORY in tools/numbers.ts
         if (start + 8 <= this.#view.byteLength) {
-          // Stryker disable next-line BlockStatement: equivalent, see readMemory() in tools/numbers.ts
+          // Stryker disable next-line BlockStatement: equivalent, see MEMORY in tools/numbers.ts
           try {
             const value = this.#data.getBigUint64(start, littleEndian);
             state[0] = start + 8;
@@ -4872,7 +4873,7 @@ export class Cursor
         let error: unknown;
         try {
           converted = BigInt.asUintN(64, value);
-          // Stryker disable next-line all: equivalent, see readMemory() in tools/numbers.ts
+          // Stryker disable next-line all: equivalent, see MEMORY in tools/numbers.ts
           if (start + 8 <= this.#view.byteLength) {
             this.#writeData.setBigUint64(start, converted, littleEndian);
             state[0] = start + 8;
@@ -4887,9 +4888,9 @@ export class Cursor
       override readFloat16(littleEndian?: boolean): number {
         const state = this.#state;
         const start = state[0]!;
-        // Stryker disable next-line all: equivalent, see readMemory() in tools/numbers.ts
+        // Stryker disable next-line all: equivalent, see MEMORY in tools/numbers.ts
         if (start + 2 <= this.#view.byteLength) {
-          // Stryker disable next-line BlockStatement: equivalent, see readMemory() in tools/numbers.ts
+          // Stryker disable next-line BlockStatement: equivalent, see MEMORY in tools/numbers.ts
           try {
             const value = this.#data.getFloat16(start, littleEndian);
             state[0] = start + 2;
@@ -4908,7 +4909,7 @@ export class Cursor
         let error: unknown;
         try {
           converted = +value;
-          // Stryker disable next-line all: equivalent, see readMemory() in tools/numbers.ts
+          // Stryker disable next-line all: equivalent, see MEMORY in tools/numbers.ts
           if (start + 2 <= this.#view.byteLength) {
             this.#writeData.setFloat16(start, converted, littleEndian);
             state[0] = start + 2;
@@ -4923,9 +4924,9 @@ export class Cursor
       override readFloat32(littleEndian?: boolean): number {
         const state = this.#state;
         const start = state[0]!;
-        // Stryker disable next-line all: equivalent, see readMemory() in tools/numbers.ts
+        // Stryker disable next-line all: equivalent, see MEMORY in tools/numbers.ts
         if (start + 4 <= this.#view.byteLength) {
-          // Stryker disable next-line BlockStatement: equivalent, see readMemory() in tools/numbers.ts
+          // Stryker disable next-line BlockStatement: equivalent, see MEMORY in tools/numbers.ts
           try {
             const value = this.#data.getFloat32(start, littleEndian);
             state[0] = start + 4;
@@ -4944,7 +4945,7 @@ export class Cursor
         let error: unknown;
         try {
           converted = +value;
-          // Stryker disable next-line all: equivalent, see readMemory() in tools/numbers.ts
+          // Stryker disable next-line all: equivalent, see MEMORY in tools/numbers.ts
           if (start + 4 <= this.#view.byteLength) {
             this.#writeData.setFloat32(start, converted, littleEndian);
             state[0] = start + 4;
@@ -4959,9 +4960,9 @@ export class Cursor
       override readFloat64(littleEndian?: boolean): number {
         const state = this.#state;
         const start = state[0]!;
-        // Stryker disable next-line all: equivalent, see readMemory() in tools/numbers.ts
+        // Stryker disable next-line all: equivalent, see MEMORY in tools/numbers.ts
         if (start + 8 <= this.#view.byteLength) {
-          // Stryker disable next-line BlockStatement: equivalent, see readMemory() in tools/numbers.ts
+          // Stryker disable next-line BlockStatement: equivalent, see MEMORY in tools/numbers.ts
           try {
             const value = this.#data.getFloat64(start, littleEndian);
             state[0] = start + 8;
@@ -4980,7 +4981,7 @@ export class Cursor
         let error: unknown;
         try {
           converted = +value;
-          // Stryker disable next-line all: equivalent, see readMemory() in tools/numbers.ts
+          // Stryker disable next-line all: equivalent, see MEMORY in tools/numbers.ts
           if (start + 8 <= this.#view.byteLength) {
             this.#writeData.setFloat64(start, converted, littleEndian);
             state[0] = start + 8;

@@ -23,7 +23,7 @@
  * makes every typed number in the process several times slower. A call
  * site whose inlined `DataView` access once failed its bounds or detach
  * check in optimized code is no longer inlined, for the whole process (see
- * {@linkcode readMemory}). The steady methods take that risk for speed (a
+ * {@linkcode MEMORY}). The steady methods take that risk for speed (a
  * test before the access made a 1 MiB `writeUint32()` loop about 3 times
  * slower): steady memory never grows or moves, so only a read or write past
  * its end, or on a detached buffer, fails there, which a hot loop can avoid
@@ -472,7 +472,7 @@ const GENERAL_END = [
 ].join("\n");
 /**
  * Opens the class of a cursor over a WebAssembly memory: `General`'s general
- * paths, with typed numbers of its own ({@linkcode readMemory}). Its view is
+ * paths, with typed numbers of its own ({@linkcode MEMORY}). Its view is
  * fixed between grows, so they keep the position where the steady class
  * does, and their own call sites keep the engine's feedback for its views
  * apart: the steady class's typed methods, once they had served a memory
@@ -501,85 +501,11 @@ const MEMORY_END = [
 
 /**
  * What marks a line whose mutants are all equivalent, with the mutators and
- * the reason after it; {@linkcode readMemory} says why they are equivalent.
+ * the reason after it; {@linkcode MEMORY} says why they are equivalent.
  */
 const NO_MUTANTS = "// Stryker disable next-line ";
 /** The reason given with {@linkcode NO_MUTANTS}. */
-const EQUIVALENT = "equivalent, see readMemory() in tools/numbers.ts";
-
-/**
- * A read as `Memory` overrides it: the steady body (the position in
- * `#state`), with the bounds tested first against `#view`, which reads 0
- * once a grow detached its buffer. V8 (Deno 2.9.6) disables the inlined
- * `DataView` access of a call site for the whole process once that access
- * failed a bounds or detach check in optimized code: the steady bodies'
- * `try`, which a write past the end takes each time the memory must grow,
- * left every memory cursor's `writeUint32()` about 13 times slower after a
- * growth, a cost the test here avoids for that of a compare.
- *
- * Every mutant of the test (and, in a read, of the `try` block after it) is
- * equivalent, so Stryker is told to skip them ({@linkcode NO_MUTANTS}): it
- * only sends more calls to the slow path, or lets the `DataView`'s own check
- * throw into the `catch`, which takes the slow path too, and the slow path
- * gives the same result. A run on the code of `24b4e0b` found all 143 alive.
- */
-function readMemory(row: Row): string {
-  const { name, size } = row;
-  const param = size > 1 ? "littleEndian?: boolean" : "";
-  const args = size > 1 ? ", littleEndian" : "";
-  return [
-    `      override read${name}(${param}): ${
-      name.startsWith("Big") ? "bigint" : "number"
-    } {`,
-    "        const state = this.#state;",
-    "        const start = state[0]!;",
-    `        ${NO_MUTANTS}all: ${EQUIVALENT}`,
-    `        if (start + ${size} <= this.#view.byteLength) {`,
-    `          ${NO_MUTANTS}BlockStatement: ${EQUIVALENT}`,
-    "          try {",
-    `            const value = this.#data.get${name}(start${args});`,
-    `            state[0] = start + ${size};`,
-    "            return value;",
-    "          } catch {",
-    "            // Past the view's 2 GiB, or closed: the slow path sees to it.",
-    "          }",
-    "        }",
-    `        return this.#getSlow("get${name}", ${size}${args});`,
-    "      }",
-  ].join("\n") + "\n";
-}
-
-/** A write as `Memory` overrides it: see {@linkcode readMemory}. */
-function writeMemory(row: Row): string {
-  const { name, size } = row;
-  const big = name.startsWith("Big");
-  const type = big ? "bigint" : "number";
-  const param = size > 1 ? ", littleEndian?: boolean" : "";
-  const args = size > 1 ? ", littleEndian" : "";
-  const convert = big
-    ? `BigInt.as${name === "BigInt64" ? "IntN" : "UintN"}(64, value)`
-    : "+value";
-  return [
-    `      override write${name}(value: ${type}${param}): void {`,
-    "        const state = this.#state;",
-    "        const start = state[0]!;",
-    `        let converted: ${type} | undefined;`,
-    "        let error: unknown;",
-    "        try {",
-    `          converted = ${convert};`,
-    `          ${NO_MUTANTS}all: ${EQUIVALENT}`,
-    `          if (start + ${size} <= this.#view.byteLength) {`,
-    `            this.#writeData.set${name}(start, converted${args});`,
-    `            state[0] = start + ${size};`,
-    "            return;",
-    "          }",
-    "        } catch (caught) {",
-    "          error = caught;",
-    "        }",
-    `        this.#setSlow("set${name}", ${size}, value, converted, error${args});`,
-    "      }",
-  ].join("\n") + "\n";
-}
+const EQUIVALENT = "equivalent, see MEMORY in tools/numbers.ts";
 
 /** Ends the generated block: the first `#endregion` after {@linkcode BEGIN}. */
 const END = "  // #endregion\n";
@@ -682,36 +608,6 @@ function read(row: Row): string {
   ].join("\n") + "\n";
 }
 
-/**
- * The copy of a read in `General`: the bounds tested, not thrown. The test
- * reads `#view`, not `#bytes`: a WebAssembly memory's view may be older than
- * its buffer, and is then detached (empty) or, for a shared memory, shorter,
- * so that the general path renews it; asking the memory for its buffer on
- * every call made typed reads over it 36 times slower.
- */
-function readGeneral(row: Row): string {
-  const { name, size } = row;
-  const param = size > 1 ? "littleEndian?: boolean" : "";
-  const args = size > 1 ? ", littleEndian" : "";
-  return [
-    `      override read${name}(${param}): ${
-      name.startsWith("Big") ? "bigint" : "number"
-    } {`,
-    "        const start = this.#at();",
-    `        if (start + ${size} <= this.#view.byteLength) {`,
-    "          try {",
-    `            const value = this.#data.get${name}(start${args});`,
-    `            this.#moveTo(start + ${size});`,
-    "            return value;",
-    "          } catch {",
-    "            // A view older than the memory: the slow path renews it.",
-    "          }",
-    "        }",
-    `        return this.#getSlow("get${name}", ${size}${args});`,
-    "      }",
-  ].join("\n") + "\n";
-}
-
 function write(row: Row): string {
   const { name, size } = row;
   const big = name.startsWith("Big");
@@ -773,8 +669,94 @@ function write(row: Row): string {
   ].join("\n") + "\n";
 }
 
-/** The copy of a write in `General`: growth without an exception. */
-function writeGeneral(row: Row): string {
+/**
+ * How a class that tests the bounds before the access keeps the position:
+ * the lines before a read's test and before a write's `let`, those inside a
+ * write's `try`, how the position moves, the marks for Stryker above the
+ * test and above a read's `try`, and what a read's empty `catch` says.
+ */
+interface Tested {
+  readHead: string[];
+  writeHead: string[];
+  writeInTry: string[];
+  move(end: string): string;
+  testMark: string[];
+  tryMark: string[];
+  note: string;
+}
+
+/**
+ * `General`: the position with `#at()` and `#moveTo()`, far or not. The
+ * test reads `#view`, not `#bytes`: a WebAssembly memory's view may be older
+ * than its buffer, and is then detached (empty) or, for a shared memory,
+ * shorter, so that the general path renews it; asking the memory for its
+ * buffer on every call made typed reads over it 36 times slower. Writes grow
+ * memory without an exception.
+ */
+const GENERAL: Tested = {
+  readHead: ["const start = this.#at();"],
+  writeHead: [],
+  writeInTry: ["const start = this.#at();"],
+  move: (end) => `this.#moveTo(${end});`,
+  testMark: [],
+  tryMark: [],
+  note: "// A view older than the memory: the slow path renews it.",
+};
+
+/**
+ * `Memory`: the position in `#state`, as in the steady class, with the
+ * bounds tested first against `#view`, which reads 0 once a grow detached
+ * its buffer. V8 (Deno 2.9.6) disables the inlined
+ * `DataView` access of a call site for the whole process once that access
+ * failed a bounds or detach check in optimized code: the steady bodies'
+ * `try`, which a write past the end takes each time the memory must grow,
+ * left every memory cursor's `writeUint32()` about 13 times slower after a
+ * growth, a cost the test here avoids for that of a compare.
+ *
+ * Every mutant of the test (and, in a read, of the `try` block after it) is
+ * equivalent, so Stryker is told to skip them ({@linkcode NO_MUTANTS}): it
+ * only sends more calls to the slow path, or lets the `DataView`'s own check
+ * throw into the `catch`, which takes the slow path too, and the slow path
+ * gives the same result. A run on the code of `24b4e0b` found all 143 alive.
+ */
+const MEMORY: Tested = {
+  readHead: ["const state = this.#state;", "const start = state[0]!;"],
+  writeHead: ["const state = this.#state;", "const start = state[0]!;"],
+  writeInTry: [],
+  move: (end) => `state[0] = ${end};`,
+  testMark: [`${NO_MUTANTS}all: ${EQUIVALENT}`],
+  tryMark: [`${NO_MUTANTS}BlockStatement: ${EQUIVALENT}`],
+  note: "// Past the view's 2 GiB, or closed: the slow path sees to it.",
+};
+
+/** A read as `General` or `Memory` overrides it: the bounds tested first. */
+function readTested(row: Row, kind: Tested): string {
+  const { name, size } = row;
+  const param = size > 1 ? "littleEndian?: boolean" : "";
+  const args = size > 1 ? ", littleEndian" : "";
+  return [
+    `      override read${name}(${param}): ${
+      name.startsWith("Big") ? "bigint" : "number"
+    } {`,
+    ...kind.readHead.map((line) => "        " + line),
+    ...kind.testMark.map((line) => "        " + line),
+    `        if (start + ${size} <= this.#view.byteLength) {`,
+    ...kind.tryMark.map((line) => "          " + line),
+    "          try {",
+    `            const value = this.#data.get${name}(start${args});`,
+    `            ${kind.move(`start + ${size}`)}`,
+    "            return value;",
+    "          } catch {",
+    `            ${kind.note}`,
+    "          }",
+    "        }",
+    `        return this.#getSlow("get${name}", ${size}${args});`,
+    "      }",
+  ].join("\n") + "\n";
+}
+
+/** A write as `General` or `Memory` overrides it: the bounds tested first. */
+function writeTested(row: Row, kind: Tested): string {
   const { name, size } = row;
   const big = name.startsWith("Big");
   const type = big ? "bigint" : "number";
@@ -785,14 +767,16 @@ function writeGeneral(row: Row): string {
     : "+value";
   return [
     `      override write${name}(value: ${type}${param}): void {`,
+    ...kind.writeHead.map((line) => "        " + line),
     `        let converted: ${type} | undefined;`,
     "        let error: unknown;",
     "        try {",
     `          converted = ${convert};`,
-    "          const start = this.#at();",
+    ...kind.writeInTry.map((line) => "          " + line),
+    ...kind.testMark.map((line) => "          " + line),
     `          if (start + ${size} <= this.#view.byteLength) {`,
     `            this.#writeData.set${name}(start, converted${args});`,
-    `            this.#moveTo(start + ${size});`,
+    `            ${kind.move(`start + ${size}`)}`,
     "            return;",
     "          }",
     "        } catch (caught) {",
@@ -839,11 +823,15 @@ function varintGeneral([name, kind, typed, type]: string[]): string {
 /** The generated block, markers included. */
 export function generate(): string {
   const methods = TABLE.flatMap((row) => [read(row), write(row)]);
-  const general = TABLE.flatMap((row) => [readGeneral(row), writeGeneral(row)]);
+  const general = TABLE.flatMap((row) => [
+    readTested(row, GENERAL),
+    writeTested(row, GENERAL),
+  ]);
   return BEGIN + "\n" + methods.join("\n") + "\n" + GENERAL_BEGIN +
     VARINTS.map(varintGeneral).join("") + general.join("\n") + GENERAL_END +
     MEMORY_BEGIN +
-    TABLE.flatMap((row) => [readMemory(row), writeMemory(row)]).join("\n") +
+    TABLE.flatMap((row) => [readTested(row, MEMORY), writeTested(row, MEMORY)])
+      .join("\n") +
     MEMORY_END + END;
 }
 
