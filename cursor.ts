@@ -819,8 +819,9 @@ export class Cursor
    */
   close(): void {
     this.#closed = true;
-    // Send the typed fast paths to their slow paths, which throw.
+    // Send the typed and varint fast paths to their slow paths, which throw.
     this.#data = this.#writeData = NO_DATA_VIEW;
+    this.#fast = NO_BYTES;
   }
 
   /**
@@ -1933,12 +1934,11 @@ export class Cursor
    * ```
    */
   readVarUint32(): number {
-    // Hot path: steady memory (see #fast) and a valid varint; the decoder
-    // checks the end, and returns -1 for anything the general path does.
-    if (!this.#closed) {
-      const value = getVarUint32(this.#fast, this.#state);
-      if (value >= 0) return value;
-    }
+    // Hot path: steady memory (see #fast; empty once closed) and a valid
+    // varint; the decoder checks the end, and returns -1 for anything the
+    // general path does.
+    const value = getVarUint32(this.#fast, this.#state);
+    if (value >= 0) return value;
     return this.#readVarSlow(VAR_UINT32) >>> 0;
   }
 
@@ -1977,11 +1977,11 @@ export class Cursor
     const fast = this.#fast;
     const state = this.#state;
     const start = state[0]!;
-    // Hot path: steady memory with room for the longest varint, a value of
-    // the type, a cursor open and writable.
+    // Hot path: steady memory with room for the longest varint (none once
+    // closed: #fast is then empty), a value of the type, a writable cursor.
     if (
       fast.byteLength - start >= 5 && typeof value === "number" &&
-      value >>> 0 === value && !this.#closed && !this.#readOnly
+      value >>> 0 === value && !this.#readOnly
     ) {
       const end = putVarUint32(fast, start, value);
       state[0] = end;
@@ -2017,10 +2017,8 @@ export class Cursor
    * ```
    */
   readVarInt32(): number {
-    if (!this.#closed) {
-      const value = getVarInt32(this.#fast, this.#state);
-      if (value !== INVALID) return value;
-    }
+    const value = getVarInt32(this.#fast, this.#state);
+    if (value !== INVALID) return value;
     return this.#readVarSlow(VAR_INT32) | 0;
   }
 
@@ -2057,7 +2055,7 @@ export class Cursor
     const start = state[0]!;
     if (
       fast.byteLength - start >= 5 && typeof value === "number" &&
-      (value | 0) === value && !this.#closed &&
+      (value | 0) === value &&
       !this.#readOnly
     ) {
       const end = putVarInt32(fast, start, value);
@@ -2093,10 +2091,8 @@ export class Cursor
    * ```
    */
   readZigZag32(): number {
-    if (!this.#closed) {
-      const value = getZigZag32(this.#fast, this.#state);
-      if (value !== INVALID) return value;
-    }
+    const value = getZigZag32(this.#fast, this.#state);
+    if (value !== INVALID) return value;
     return this.#readVarSlow(ZIGZAG32) | 0;
   }
 
@@ -2132,7 +2128,7 @@ export class Cursor
     const start = state[0]!;
     if (
       fast.byteLength - start >= 5 && typeof value === "number" &&
-      (value | 0) === value && !this.#closed &&
+      (value | 0) === value &&
       !this.#readOnly
     ) {
       const end = putZigZag32(fast, start, value);
@@ -2176,10 +2172,8 @@ export class Cursor
    * ```
    */
   readVarUint64(): number {
-    if (!this.#closed) {
-      const value = getVarUint64(this.#fast, this.#state);
-      if (value !== INVALID) return value;
-    }
+    const value = getVarUint64(this.#fast, this.#state);
+    if (value !== INVALID) return value;
     return +this.#readVarSlow(VAR_UINT64);
   }
 
@@ -2216,7 +2210,7 @@ export class Cursor
     const start = state[0]!;
     if (
       fast.byteLength - start >= 10 && Number.isSafeInteger(value) &&
-      value >= 0 && !this.#closed &&
+      value >= 0 &&
       !this.#readOnly
     ) {
       const end = putVarUint64(fast, start, value);
@@ -2254,10 +2248,8 @@ export class Cursor
    * ```
    */
   readVarInt64(): number {
-    if (!this.#closed) {
-      const value = getVarInt64(this.#fast, this.#state);
-      if (value !== INVALID) return value;
-    }
+    const value = getVarInt64(this.#fast, this.#state);
+    if (value !== INVALID) return value;
     return +this.#readVarSlow(VAR_INT64);
   }
 
@@ -2294,7 +2286,6 @@ export class Cursor
     const start = state[0]!;
     if (
       fast.byteLength - start >= 10 && Number.isSafeInteger(value) &&
-      !this.#closed &&
       !this.#readOnly
     ) {
       const end = putVarInt64(fast, start, value);
@@ -2332,10 +2323,8 @@ export class Cursor
    * ```
    */
   readZigZag64(): number {
-    if (!this.#closed) {
-      const value = getZigZag64(this.#fast, this.#state);
-      if (value !== INVALID) return value;
-    }
+    const value = getZigZag64(this.#fast, this.#state);
+    if (value !== INVALID) return value;
     return +this.#readVarSlow(ZIGZAG64);
   }
 
@@ -2370,7 +2359,6 @@ export class Cursor
     const start = state[0]!;
     if (
       fast.byteLength - start >= 10 && Number.isSafeInteger(value) &&
-      !this.#closed &&
       !this.#readOnly
     ) {
       const end = putZigZag64(fast, start, value);
@@ -2410,10 +2398,8 @@ export class Cursor
    * ```
    */
   readBigVarUint64(): bigint {
-    if (!this.#closed) {
-      const value = getBigVarUint64(this.#fast, this.#state);
-      if (value !== undefined) return value;
-    }
+    const value = getBigVarUint64(this.#fast, this.#state);
+    if (value !== undefined) return value;
     return this.#readVarSlow(BIG_VAR_UINT64);
   }
 
@@ -2455,7 +2441,7 @@ export class Cursor
     const start = state[0]!;
     if (
       fast.byteLength - start >= 10 && typeof value === "bigint" &&
-      value >= 0n && value <= MAX_UINT64 && !this.#closed &&
+      value >= 0n && value <= MAX_UINT64 &&
       !this.#readOnly
     ) {
       const end = putBigVarUint64(fast, start, value);
@@ -2490,10 +2476,8 @@ export class Cursor
    * ```
    */
   readBigVarInt64(): bigint {
-    if (!this.#closed) {
-      const value = getBigVarInt64(this.#fast, this.#state);
-      if (value !== undefined) return value;
-    }
+    const value = getBigVarInt64(this.#fast, this.#state);
+    if (value !== undefined) return value;
     return this.#readVarSlow(BIG_VAR_INT64);
   }
 
@@ -2530,7 +2514,7 @@ export class Cursor
     const start = state[0]!;
     if (
       fast.byteLength - start >= 10 && typeof value === "bigint" &&
-      value >= MIN_INT64 && value <= MAX_INT64 && !this.#closed &&
+      value >= MIN_INT64 && value <= MAX_INT64 &&
       !this.#readOnly
     ) {
       const end = putBigVarInt64(fast, start, value);
@@ -2566,10 +2550,8 @@ export class Cursor
    * ```
    */
   readBigZigZag64(): bigint {
-    if (!this.#closed) {
-      const value = getBigZigZag64(this.#fast, this.#state);
-      if (value !== undefined) return value;
-    }
+    const value = getBigZigZag64(this.#fast, this.#state);
+    if (value !== undefined) return value;
     return this.#readVarSlow(BIG_ZIGZAG64);
   }
 
@@ -2606,7 +2588,7 @@ export class Cursor
     const start = state[0]!;
     if (
       fast.byteLength - start >= 10 && typeof value === "bigint" &&
-      value >= MIN_INT64 && value <= MAX_INT64 && !this.#closed &&
+      value >= MIN_INT64 && value <= MAX_INT64 &&
       !this.#readOnly
     ) {
       const end = putBigZigZag64(fast, start, value);
