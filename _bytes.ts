@@ -19,6 +19,7 @@ export function toBytes(
   source: ArrayBufferView | ArrayBufferLike | WebAssemblyMemory,
 ): Uint8Array {
   if (isBytes(source)) {
+    // Stryker disable next-line ConditionalExpression: equivalent, isDetached() answers false for memory with bytes too (CONTRIBUTING.md, Mutation testing)
     if (source.byteLength === 0 && isDetached(source.buffer)) {
       throw detachedSource();
     }
@@ -63,6 +64,7 @@ function detachedSource(): TypeError {
  */
 export function isSteady(bytes: Uint8Array, max: number): boolean {
   const buffer = bytes.buffer as ArrayBuffer & { growable?: boolean };
+  // Stryker disable next-line EqualityOperator: equivalent, memory of exactly max bytes in the general class reads the same (CONTRIBUTING.md, Mutation testing)
   return bytes.byteLength <= max && buffer.resizable !== true &&
     buffer.growable !== true;
 }
@@ -77,6 +79,7 @@ export function isSteady(bytes: Uint8Array, max: number): boolean {
  * @returns A plain `Uint8Array` over the same bytes.
  */
 export function plainView(bytes: Uint8Array): Uint8Array {
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, a new plain view sees the same bytes as the caller's (CONTRIBUTING.md, Mutation testing)
   return Object.getPrototypeOf(bytes) === Uint8Array.prototype
     ? bytes
     : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -111,10 +114,10 @@ function isBuffer(value: unknown): value is ArrayBufferLike {
  * Whether `value` is a real `WebAssembly.Memory`, of any realm: the getter
  * of `WebAssembly.Memory.prototype.buffer` checks the internal slot. Only
  * called by the constructor, for a source that is neither a view nor a
- * buffer; `false` where there is no WebAssembly.
+ * buffer; `false` where there is no WebAssembly, whose name then throws a
+ * `ReferenceError` in the `try`.
  */
 function isMemory(value: unknown): value is WebAssemblyMemory {
-  if (typeof WebAssembly !== "object") return false;
   try {
     Object.getOwnPropertyDescriptor(WebAssembly.Memory.prototype, "buffer")!
       .get!.call(value);
@@ -145,6 +148,7 @@ function hasSlot(
  * @throws {TypeError} If the buffer is detached.
  */
 export function assertAttached(bytes: Uint8Array, action: string): void {
+  // Stryker disable next-line ConditionalExpression: equivalent, isDetached() answers false for memory with bytes too (CONTRIBUTING.md, Mutation testing)
   if (bytes.byteLength === 0 && isDetached(bytes.buffer)) {
     throw new TypeError(
       `Cannot ${action}: the underlying ArrayBuffer is detached`,

@@ -87,6 +87,7 @@ export function growthOf(bytes: Uint8Array, made: boolean): Growth {
   if (made) return { tracks: true, offset: 0, length, memory: undefined };
   const offset = bytes.byteOffset;
   // A length-tracking view ends where its buffer ends.
+  // Stryker disable next-line ConditionalExpression: equivalent, a probe finds what this test skips (CONTRIBUTING.md, Mutation testing)
   const ends = offset + length === buffer.byteLength;
   const tracks = resizable && ends ? undefined : false;
   return { tracks, offset, length, memory: undefined };
@@ -106,6 +107,7 @@ export function memoryGrowth(
 ): Growth {
   const growth = growthOf(bytes, true);
   return growth === NO_GROWTH
+    // Stryker disable next-line BooleanLiteral: equivalent, every reader of tracks looks at memory first (CONTRIBUTING.md, Mutation testing)
     ? { tracks: false, offset: 0, length: bytes.byteLength, memory }
     : growth;
 }
@@ -121,6 +123,7 @@ function growMemory(memory: WebAssemblyMemory, end: number): boolean {
   try {
     memory.grow(Math.ceil((end - length) / PAGE));
     return true;
+    // Stryker disable next-line BlockStatement: equivalent, callers test the answer for truth, and undefined is false (CONTRIBUTING.md, Mutation testing)
   } catch {
     // Past its maximum (a RangeError), or out of memory.
     return false;
@@ -155,6 +158,7 @@ function setLength(buffer: AnyBuffer, size: number): void {
  */
 export function capacity(bytes: Uint8Array, growth: Growth): number {
   // A WebAssembly memory's maximum is not known until reached.
+  // Stryker disable next-line ConditionalExpression: equivalent, a memory's capacity is its length either way (CONTRIBUTING.md, Mutation testing)
   if (growth.memory !== undefined) return bytes.byteLength;
   if (growth.tracks === undefined) probe(bytes, growth);
   return growth.tracks
@@ -180,6 +184,7 @@ export function grow(bytes: Uint8Array, growth: Growth, end: number): boolean {
   const target = growth.offset + end;
   // Growing to the length a fixed-length view has would not tell the two
   // kinds apart: probe first.
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent, a probe where a trial resize would do gives the same answer (CONTRIBUTING.md, Mutation testing)
   if (growth.tracks === undefined && end === growth.length) {
     probe(bytes, growth);
   }
@@ -196,6 +201,7 @@ export function grow(bytes: Uint8Array, growth: Growth, end: number): boolean {
   // it: `target` lies past the buffer's end. A buffer of WebAssembly memory
   // refuses a length of part of a page, and could not shrink back from a
   // length of whole pages: for those a clone tells instead.
+  // Stryker disable next-line ConditionalExpression: equivalent, a probe where a trial resize would do gives the same answer (CONTRIBUTING.md, Mutation testing)
   let tried = target % PAGE !== 0;
   try {
     if (tried) buffer.resize(target);
@@ -252,6 +258,7 @@ function probe(bytes: Uint8Array, growth: Growth): void {
   // holds `more` bytes, a fixed-length one `length` bytes or none.
   const more = now + 1 === length ? now + 2 : now + 1;
   if (offset + more <= buffer.maxByteLength) {
+    // Stryker disable next-line ConditionalExpression: equivalent, a resize of the caller's buffer, undone, answers as the clone does (CONTRIBUTING.md, Mutation testing)
     if (now > 0 || inBounds(bytes)) {
       // A structured clone keeps the view's kind: growing the clone's buffer
       // leaves the caller's alone, with nothing to shrink back. It copies the
@@ -289,6 +296,7 @@ function probe(bytes: Uint8Array, growth: Growth): void {
     try {
       bytes.at(0);
       growth.tracks = true;
+      // Stryker disable next-line BlockStatement: equivalent, tracks left undefined is taken as fixed, and the next probe finds the same (CONTRIBUTING.md, Mutation testing)
     } catch {
       growth.tracks = false;
     }
@@ -400,6 +408,7 @@ export function copyInGrowing(
  */
 export function live(bytes: Uint8Array, growth: Growth): Uint8Array {
   const memory = growth.memory;
+  // Stryker disable next-line ConditionalExpression: equivalent, a new view of the whole buffer writes the same bytes (CONTRIBUTING.md, Mutation testing)
   return memory === undefined || memory.buffer === bytes.buffer
     ? bytes
     : new Uint8Array(memory.buffer);
@@ -411,6 +420,7 @@ export function live(bytes: Uint8Array, growth: Growth): Uint8Array {
  * position, whichever is more, but not past `max`.
  */
 export function growthEnd(start: number, length: number, max: number): number {
+  // Stryker disable next-line ArithmeticOperator: equivalent, readFrom() offers at most 64 KiB at a time (CONTRIBUTING.md, Mutation testing)
   return Math.min(max, Math.max(start + MIN_GROWTH, 2 * length));
 }
 
@@ -432,6 +442,7 @@ export function resize(bytes: Uint8Array, growth: Growth, end: number): void {
   const now = byteCount(length);
   const unshrinkable = `WebAssembly memory cannot shrink (${now})`;
   let reason: string | undefined;
+  // Stryker disable next-line EqualityOperator: equivalent, equal lengths returned before (CONTRIBUTING.md, Mutation testing)
   if (end > length) {
     if (grow(bytes, growth, end)) return;
   } else if (growth.memory !== undefined) {
@@ -454,6 +465,7 @@ export function resize(bytes: Uint8Array, growth: Growth, end: number): void {
     ? `the WebAssembly memory cannot grow that far (${now} now)`
     : !growth.tracks
     ? `the memory is fixed-length (${now})`
+    // Stryker disable next-line EqualityOperator: equivalent, equal lengths returned before (CONTRIBUTING.md, Mutation testing)
     : end < length
     ? `a SharedArrayBuffer cannot shrink (${now})`
     : `the memory can grow to ${byteCount(room)} at most`;

@@ -79,8 +79,10 @@ export function decodeShort(
   start: number,
   end: number,
 ): string | undefined {
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator,BlockStatement: equivalent, the loop below decodes what asciiShort() skips to the same string (CONTRIBUTING.md, Mutation testing)
   if (end - start <= 16) {
     const text = asciiShort(bytes, start, end - start);
+    // Stryker disable next-line ConditionalExpression: equivalent, the loop below decodes what asciiShort() skips to the same string (CONTRIBUTING.md, Mutation testing)
     if (text !== undefined) return text;
   }
   const units: number[] = [];
@@ -130,10 +132,14 @@ function asciiShort(
   bytes: Uint8Array,
   start: number,
   count: number,
+  // Stryker disable next-line BlockStatement: equivalent, an undefined answer sends the text to the general loop, which decodes it the same (CONTRIBUTING.md, Mutation testing)
 ): string | undefined {
   let all = 0;
+  // Stryker disable next-line EqualityOperator: equivalent, a byte more only sends more text to the general loop (CONTRIBUTING.md, Mutation testing)
   for (let i = start; i < start + count; i++) all |= bytes[i]!;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, an undefined answer sends the text to the general loop, which decodes it the same (CONTRIBUTING.md, Mutation testing)
   if (all > 0x7f) return undefined;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator,BlockStatement: equivalent, both ways give the same string: a byte past the end reads as 0, and slice() cuts it (CONTRIBUTING.md, Mutation testing)
   if (start + 16 <= bytes.byteLength) {
     // The 16 bytes from `start` as they are, cut back to `count`, rather
     // than each chosen as below (Deno 2.9.6: 16 bytes of ASCII in about 33
@@ -156,9 +162,11 @@ function asciiShort(
       bytes[start + 14]!,
       bytes[start + 15]!,
     );
+    // Stryker disable next-line ConditionalExpression: equivalent, slice() of all 16 gives the same string (CONTRIBUTING.md, Mutation testing)
     return count === 16 ? text : text.slice(0, count);
   }
   // Near the end of the memory: past `count`, a 0 stands in.
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, slice() cuts the bytes past count (CONTRIBUTING.md, Mutation testing)
   const at = (i: number) => i < count ? bytes[start + i]! : 0;
   const text = fromCharCode(
     at(0),
@@ -327,6 +335,7 @@ export function textBlock(
   const text = decode(window.subarray(0, end), false);
   if (text.includes(REPLACEMENT)) return start + end;
   // Valid UTF-8 takes fewer code units than bytes unless every byte is ASCII.
+  // Stryker disable next-line ConditionalExpression: equivalent, for ASCII utf8Length() of a slice is its length (CONTRIBUTING.md, Mutation testing)
   return { text, at: 0, ascii: text.length === end };
 }
 
@@ -343,6 +352,7 @@ export function notString(value: unknown): TypeError {
  */
 export function utf8Length(text: string): number {
   const units = text.length;
+  // A byte a code unit, and up to 2 more for each that needs them.
   let count = units;
   for (let i = 0; i < units; i++) {
     const unit = text.charCodeAt(i);
@@ -350,13 +360,12 @@ export function utf8Length(text: string): number {
     if (unit < 0x800) {
       count += 1;
     } else if (
-      unit <= 0xdbff && unit >= 0xd800 && i + 1 < units &&
-      (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00
+      // A high surrogate before a low one needs none: the pair takes 4 bytes,
+      // its 2 and the 2 more of the low one. Past the end `charCodeAt()` is
+      // NaN, never a low surrogate.
+      unit > 0xdbff || unit < 0xd800 ||
+      (text.charCodeAt(i + 1) & 0xfc00) !== 0xdc00
     ) {
-      // A surrogate pair: 4 bytes for 2 units.
-      count += 2;
-      i++;
-    } else {
       count += 2;
     }
   }

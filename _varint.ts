@@ -35,6 +35,7 @@ import { UnexpectedEofError } from "./errors.ts";
  * What a `number` decoder returns for bytes that hold no valid varint of its
  * kind: outside every value one returns (±`Number.MAX_SAFE_INTEGER`).
  */
+// Stryker disable next-line UnaryOperator: equivalent, callers compare the failure value by name, and it stays beyond the safe integers (CONTRIBUTING.md, Mutation testing)
 export const INVALID = -(2 ** 53);
 
 /** 2^32, the weight of the high half of a 64-bit integer. */
@@ -106,6 +107,7 @@ export function getVarUint32(bytes: Uint8Array, state: Int32Array): number {
   const at = state[0]!;
   // 5 bytes or more before the end: no load needs a check of its own (a load
   // out of bounds would slow this one for every caller).
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, a -1 answer sends the read to the general path, whose decoder gives the same value or error (CONTRIBUTING.md, Mutation testing)
   if (bytes.byteLength - at < 5) return -1;
   // Without branches: the five bytes a varint may take are loaded, and the
   // continuation bits make masks (0 or -1) of the bytes that belong to it.
@@ -120,6 +122,7 @@ export function getVarUint32(bytes: Uint8Array, state: Int32Array): number {
   const m3 = m2 & -(b2 >> 7);
   const m4 = m3 & -(b3 >> 7);
   // A fifth byte holds bits 28 to 31 only (and ends the varint).
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, a -1 answer sends the read to the general path, whose decoder gives the same value or error (CONTRIBUTING.md, Mutation testing)
   if ((b4 & m4) > 0x0f) return -1;
   state[0] = at + 1 - m1 - m2 - m3 - m4;
   return (b0 & 0x7f | (b1 & 0x7f) << 7 & m1 | (b2 & 0x7f) << 14 & m2 |
@@ -152,6 +155,7 @@ function get32(bytes: Uint8Array, state: Int32Array, signed: boolean): number {
   let at = state[0]!;
   let value = 0;
   for (let shift = 0; shift < 28; shift += 7) {
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, a byte past the end reads as undefined, which adds no bits and ends no varint, and the test after the loop refuses it (CONTRIBUTING.md, Mutation testing)
     if (at >= end) return INVALID;
     const byte = bytes[at++]!;
     value |= (byte & 0x7f) << shift;
@@ -260,6 +264,7 @@ function getSafe(
   encoding: Encoding,
 ): number {
   const end = get64(bytes, state[0]!, encoding);
+  // Stryker disable next-line EqualityOperator: equivalent, get64() never returns 0 as an end (CONTRIBUTING.md, Mutation testing)
   if (end < 0) return INVALID;
   if (encoding === "zigzag") unZigZag();
   const low = WORD.getUint32(0, true);
@@ -285,6 +290,7 @@ function getBig(
   encoding: Encoding,
 ): bigint | undefined {
   const end = get64(bytes, state[0]!, encoding);
+  // Stryker disable next-line EqualityOperator: equivalent, get64() never returns 0 as an end (CONTRIBUTING.md, Mutation testing)
   if (end < 0) return undefined;
   if (encoding === "zigzag") unZigZag();
   state[0] = end;
@@ -634,6 +640,7 @@ export function windowAt(
   const count = Math.max(0, Math.min(size, bytes.byteLength - start));
   const window = WINDOWS[count]!;
   // A byte loop on the general path only: no view of the memory is made.
+  // Stryker disable next-line EqualityOperator: equivalent, a store past the end of a typed array is ignored (CONTRIBUTING.md, Mutation testing)
   for (let i = 0; i < count; i++) window[i] = bytes[start + i]!;
   return window;
 }
@@ -672,6 +679,7 @@ export function readError<T extends number | bigint>(
       } is 0x${window[last]!.toString(16).padStart(2, "0")})`,
     );
   }
+  // Stryker disable next-line EqualityOperator: equivalent, only values beyond the safe integers get here, never 0 (CONTRIBUTING.md, Mutation testing)
   const limit = value > 0
     ? "above Number.MAX_SAFE_INTEGER"
     : "below Number.MIN_SAFE_INTEGER";

@@ -326,6 +326,7 @@ export class Cursor
    * Whether `#fast` views an `ArrayBuffer` (steady memory that is not
    * shared), which the `TextEncoder` of every engine writes into in place.
    */
+  // Stryker disable next-line BooleanLiteral: equivalent, only the fast paths read #plain, where the constructor set it (CONTRIBUTING.md, Mutation testing)
   #plain = false;
   #closed = false;
   #readOnly!: boolean;
@@ -1979,6 +1980,7 @@ export class Cursor
     const start = state[0]!;
     // Hot path: steady memory with room for the longest varint (none once
     // closed: #fast is then empty), a value of the type, a writable cursor.
+    // Stryker disable ConditionalExpression,EqualityOperator,StringLiteral,BlockStatement: equivalent, what this path refuses #writeVarSlow() checks and writes with the same result (CONTRIBUTING.md, Mutation testing)
     if (
       fast.byteLength - start >= 5 && typeof value === "number" &&
       value >>> 0 === value && !this.#readOnly
@@ -1987,6 +1989,7 @@ export class Cursor
       state[0] = end;
       return end - start;
     }
+    // Stryker restore all
     return this.#writeVarSlow(VAR_UINT32, value);
   }
 
@@ -2053,6 +2056,7 @@ export class Cursor
     const fast = this.#fast;
     const state = this.#state;
     const start = state[0]!;
+    // Stryker disable ConditionalExpression,EqualityOperator,StringLiteral,BlockStatement: equivalent, what this path refuses #writeVarSlow() checks and writes with the same result (CONTRIBUTING.md, Mutation testing)
     if (
       fast.byteLength - start >= 5 && typeof value === "number" &&
       (value | 0) === value &&
@@ -2062,6 +2066,7 @@ export class Cursor
       state[0] = end;
       return end - start;
     }
+    // Stryker restore all
     return this.#writeVarSlow(VAR_INT32, value);
   }
 
@@ -2126,6 +2131,7 @@ export class Cursor
     const fast = this.#fast;
     const state = this.#state;
     const start = state[0]!;
+    // Stryker disable ConditionalExpression,EqualityOperator,StringLiteral,BlockStatement: equivalent, what this path refuses #writeVarSlow() checks and writes with the same result (CONTRIBUTING.md, Mutation testing)
     if (
       fast.byteLength - start >= 5 && typeof value === "number" &&
       (value | 0) === value &&
@@ -2135,6 +2141,7 @@ export class Cursor
       state[0] = end;
       return end - start;
     }
+    // Stryker restore all
     return this.#writeVarSlow(ZIGZAG32, value);
   }
 
@@ -2208,6 +2215,7 @@ export class Cursor
     const fast = this.#fast;
     const state = this.#state;
     const start = state[0]!;
+    // Stryker disable ConditionalExpression,EqualityOperator,StringLiteral,BlockStatement: equivalent, what this path refuses #writeVarSlow() checks and writes with the same result (CONTRIBUTING.md, Mutation testing)
     if (
       fast.byteLength - start >= 10 && Number.isSafeInteger(value) &&
       value >= 0 &&
@@ -2217,6 +2225,7 @@ export class Cursor
       state[0] = end;
       return end - start;
     }
+    // Stryker restore all
     return this.#writeVarSlow(VAR_UINT64, value);
   }
 
@@ -2284,6 +2293,7 @@ export class Cursor
     const fast = this.#fast;
     const state = this.#state;
     const start = state[0]!;
+    // Stryker disable ConditionalExpression,EqualityOperator,StringLiteral,BlockStatement: equivalent, what this path refuses #writeVarSlow() checks and writes with the same result (CONTRIBUTING.md, Mutation testing)
     if (
       fast.byteLength - start >= 10 && Number.isSafeInteger(value) &&
       !this.#readOnly
@@ -2292,6 +2302,7 @@ export class Cursor
       state[0] = end;
       return end - start;
     }
+    // Stryker restore all
     return this.#writeVarSlow(VAR_INT64, value);
   }
 
@@ -2357,6 +2368,7 @@ export class Cursor
     const fast = this.#fast;
     const state = this.#state;
     const start = state[0]!;
+    // Stryker disable ConditionalExpression,EqualityOperator,StringLiteral,BlockStatement: equivalent, what this path refuses #writeVarSlow() checks and writes with the same result (CONTRIBUTING.md, Mutation testing)
     if (
       fast.byteLength - start >= 10 && Number.isSafeInteger(value) &&
       !this.#readOnly
@@ -2365,6 +2377,7 @@ export class Cursor
       state[0] = end;
       return end - start;
     }
+    // Stryker restore all
     return this.#writeVarSlow(ZIGZAG64, value);
   }
 
@@ -2439,6 +2452,7 @@ export class Cursor
     const fast = this.#fast;
     const state = this.#state;
     const start = state[0]!;
+    // Stryker disable ConditionalExpression,EqualityOperator,StringLiteral,BlockStatement: equivalent, what this path refuses #writeVarSlow() checks and writes with the same result (CONTRIBUTING.md, Mutation testing)
     if (
       fast.byteLength - start >= 10 && typeof value === "bigint" &&
       value >= 0n && value <= MAX_UINT64 &&
@@ -2448,6 +2462,7 @@ export class Cursor
       state[0] = end;
       return end - start;
     }
+    // Stryker restore all
     return this.#writeVarSlow(BIG_VAR_UINT64, value);
   }
 
@@ -2512,6 +2527,7 @@ export class Cursor
     const fast = this.#fast;
     const state = this.#state;
     const start = state[0]!;
+    // Stryker disable ConditionalExpression,EqualityOperator,StringLiteral,BlockStatement: equivalent, what this path refuses #writeVarSlow() checks and writes with the same result (CONTRIBUTING.md, Mutation testing)
     if (
       fast.byteLength - start >= 10 && typeof value === "bigint" &&
       value >= MIN_INT64 && value <= MAX_INT64 &&
@@ -2521,6 +2537,7 @@ export class Cursor
       state[0] = end;
       return end - start;
     }
+    // Stryker restore all
     return this.#writeVarSlow(BIG_VAR_INT64, value);
   }
 
@@ -2586,6 +2603,7 @@ export class Cursor
     const fast = this.#fast;
     const state = this.#state;
     const start = state[0]!;
+    // Stryker disable ConditionalExpression,EqualityOperator,StringLiteral,BlockStatement: equivalent, what this path refuses #writeVarSlow() checks and writes with the same result (CONTRIBUTING.md, Mutation testing)
     if (
       fast.byteLength - start >= 10 && typeof value === "bigint" &&
       value >= MIN_INT64 && value <= MAX_INT64 &&
@@ -2595,6 +2613,7 @@ export class Cursor
       state[0] = end;
       return end - start;
     }
+    // Stryker restore all
     return this.#writeVarSlow(BIG_ZIGZAG64, value);
   }
 
@@ -2705,7 +2724,7 @@ export class Cursor
     if (this.#closed) throw new CursorClosedError(READ);
     const start = this.#at();
     const bytes = this.#bytes;
-    if (start >= bytes.byteLength) assertAttached(bytes, READ);
+    assertAttached(bytes, READ);
     const window = windowAt(bytes, start, varint.size);
     const state = SLOW_STATE;
     state[0] = 0;
@@ -3096,6 +3115,7 @@ export class Cursor
    * a placeholder until first use made every new cursor pay for an
    * exception. So the view is made in the constructor.
    */
+  // Stryker disable next-line BlockStatement: equivalent, without the cached view, or with a shorter or fixed-length one, #reach() takes a view of the same bytes (CONTRIBUTING.md, Mutation testing)
   #makeDataView(): void {
     const bytes = this.#bytes;
     const { buffer, byteOffset } = bytes;
@@ -3106,8 +3126,11 @@ export class Cursor
     // the steady class (a subclass's, on any memory) and of `Memory` store
     // `start + size` there unchecked. Past that the slow paths take a view
     // of their own (see #reach()).
+    // Stryker disable next-line ConditionalExpression: equivalent, without the cached view, or with a shorter or fixed-length one, #reach() takes a view of the same bytes (CONTRIBUTING.md, Mutation testing)
     const whole = Object.getPrototypeOf(this) === GENERAL.prototype;
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent, without the cached view, or with a shorter or fixed-length one, #reach() takes a view of the same bytes (CONTRIBUTING.md, Mutation testing)
     const tracks = this.#growth.tracks && (whole ||
+      // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: equivalent, without the cached view, or with a shorter or fixed-length one, #reach() takes a view of the same bytes (CONTRIBUTING.md, Mutation testing)
       (buffer as { maxByteLength?: number }).maxByteLength! - byteOffset <=
         MAX_STEADY);
     const length = whole
@@ -3127,6 +3150,7 @@ export class Cursor
   #reach(start: number, size: number): [DataView, number] {
     this.#renewDataView(start + size);
     const data = this.#data;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, a view of just the bytes reads what the cached view holds (CONTRIBUTING.md, Mutation testing)
     if (start + size <= data.byteLength) return [data, start];
     const bytes = this.#bytes;
     return [new DataView(bytes.buffer, bytes.byteOffset + start, size), 0];
