@@ -820,9 +820,8 @@ export class Cursor
    */
   close(): void {
     this.#closed = true;
-    // Send the typed and varint fast paths to their slow paths, which throw.
+    // Send the typed fast paths to their slow paths, which throw.
     this.#data = this.#writeData = NO_DATA_VIEW;
-    this.#fast = NO_BYTES;
   }
 
   /**
@@ -1935,11 +1934,13 @@ export class Cursor
    * ```
    */
   readVarUint32(): number {
-    // Hot path: steady memory (see #fast; empty once closed) and a valid
-    // varint; the decoder checks the end, and returns -1 for anything the
-    // general path does.
-    const value = getVarUint32(this.#fast, this.#state);
-    if (value >= 0) return value;
+    // Hot path: steady memory (see #fast) and a valid varint; the decoder
+    // checks the end, and returns -1 for anything the general path does.
+    // Stryker disable next-line ConditionalExpression,BlockStatement: equivalent, #readVarSlow() decodes a copy of the same bytes with the same decoders (CONTRIBUTING.md, Mutation testing)
+    if (!this.#closed) {
+      const value = getVarUint32(this.#fast, this.#state);
+      if (value >= 0) return value;
+    }
     return this.#readVarSlow(VAR_UINT32) >>> 0;
   }
 
@@ -1978,12 +1979,12 @@ export class Cursor
     const fast = this.#fast;
     const state = this.#state;
     const start = state[0]!;
-    // Hot path: steady memory with room for the longest varint (none once
-    // closed: #fast is then empty), a value of the type, a writable cursor.
+    // Hot path: steady memory with room for the longest varint, a value of
+    // the type, a cursor open and writable.
     // Stryker disable ConditionalExpression,EqualityOperator,StringLiteral,BlockStatement: equivalent, what this path refuses #writeVarSlow() checks and writes with the same result (CONTRIBUTING.md, Mutation testing)
     if (
       fast.byteLength - start >= 5 && typeof value === "number" &&
-      value >>> 0 === value && !this.#readOnly
+      value >>> 0 === value && !this.#closed && !this.#readOnly
     ) {
       const end = putVarUint32(fast, start, value);
       state[0] = end;
@@ -2020,8 +2021,11 @@ export class Cursor
    * ```
    */
   readVarInt32(): number {
-    const value = getVarInt32(this.#fast, this.#state);
-    if (value !== INVALID) return value;
+    // Stryker disable next-line ConditionalExpression,BlockStatement: equivalent, #readVarSlow() decodes a copy of the same bytes with the same decoders (CONTRIBUTING.md, Mutation testing)
+    if (!this.#closed) {
+      const value = getVarInt32(this.#fast, this.#state);
+      if (value !== INVALID) return value;
+    }
     return this.#readVarSlow(VAR_INT32) | 0;
   }
 
@@ -2059,7 +2063,7 @@ export class Cursor
     // Stryker disable ConditionalExpression,EqualityOperator,StringLiteral,BlockStatement: equivalent, what this path refuses #writeVarSlow() checks and writes with the same result (CONTRIBUTING.md, Mutation testing)
     if (
       fast.byteLength - start >= 5 && typeof value === "number" &&
-      (value | 0) === value &&
+      (value | 0) === value && !this.#closed &&
       !this.#readOnly
     ) {
       const end = putVarInt32(fast, start, value);
@@ -2096,8 +2100,11 @@ export class Cursor
    * ```
    */
   readZigZag32(): number {
-    const value = getZigZag32(this.#fast, this.#state);
-    if (value !== INVALID) return value;
+    // Stryker disable next-line ConditionalExpression,BlockStatement: equivalent, #readVarSlow() decodes a copy of the same bytes with the same decoders (CONTRIBUTING.md, Mutation testing)
+    if (!this.#closed) {
+      const value = getZigZag32(this.#fast, this.#state);
+      if (value !== INVALID) return value;
+    }
     return this.#readVarSlow(ZIGZAG32) | 0;
   }
 
@@ -2134,7 +2141,7 @@ export class Cursor
     // Stryker disable ConditionalExpression,EqualityOperator,StringLiteral,BlockStatement: equivalent, what this path refuses #writeVarSlow() checks and writes with the same result (CONTRIBUTING.md, Mutation testing)
     if (
       fast.byteLength - start >= 5 && typeof value === "number" &&
-      (value | 0) === value &&
+      (value | 0) === value && !this.#closed &&
       !this.#readOnly
     ) {
       const end = putZigZag32(fast, start, value);
@@ -2179,8 +2186,11 @@ export class Cursor
    * ```
    */
   readVarUint64(): number {
-    const value = getVarUint64(this.#fast, this.#state);
-    if (value !== INVALID) return value;
+    // Stryker disable next-line ConditionalExpression,BlockStatement: equivalent, #readVarSlow() decodes a copy of the same bytes with the same decoders (CONTRIBUTING.md, Mutation testing)
+    if (!this.#closed) {
+      const value = getVarUint64(this.#fast, this.#state);
+      if (value !== INVALID) return value;
+    }
     return +this.#readVarSlow(VAR_UINT64);
   }
 
@@ -2218,7 +2228,7 @@ export class Cursor
     // Stryker disable ConditionalExpression,EqualityOperator,StringLiteral,BlockStatement: equivalent, what this path refuses #writeVarSlow() checks and writes with the same result (CONTRIBUTING.md, Mutation testing)
     if (
       fast.byteLength - start >= 10 && Number.isSafeInteger(value) &&
-      value >= 0 &&
+      value >= 0 && !this.#closed &&
       !this.#readOnly
     ) {
       const end = putVarUint64(fast, start, value);
@@ -2257,8 +2267,11 @@ export class Cursor
    * ```
    */
   readVarInt64(): number {
-    const value = getVarInt64(this.#fast, this.#state);
-    if (value !== INVALID) return value;
+    // Stryker disable next-line ConditionalExpression,BlockStatement: equivalent, #readVarSlow() decodes a copy of the same bytes with the same decoders (CONTRIBUTING.md, Mutation testing)
+    if (!this.#closed) {
+      const value = getVarInt64(this.#fast, this.#state);
+      if (value !== INVALID) return value;
+    }
     return +this.#readVarSlow(VAR_INT64);
   }
 
@@ -2296,6 +2309,7 @@ export class Cursor
     // Stryker disable ConditionalExpression,EqualityOperator,StringLiteral,BlockStatement: equivalent, what this path refuses #writeVarSlow() checks and writes with the same result (CONTRIBUTING.md, Mutation testing)
     if (
       fast.byteLength - start >= 10 && Number.isSafeInteger(value) &&
+      !this.#closed &&
       !this.#readOnly
     ) {
       const end = putVarInt64(fast, start, value);
@@ -2334,8 +2348,11 @@ export class Cursor
    * ```
    */
   readZigZag64(): number {
-    const value = getZigZag64(this.#fast, this.#state);
-    if (value !== INVALID) return value;
+    // Stryker disable next-line ConditionalExpression,BlockStatement: equivalent, #readVarSlow() decodes a copy of the same bytes with the same decoders (CONTRIBUTING.md, Mutation testing)
+    if (!this.#closed) {
+      const value = getZigZag64(this.#fast, this.#state);
+      if (value !== INVALID) return value;
+    }
     return +this.#readVarSlow(ZIGZAG64);
   }
 
@@ -2371,6 +2388,7 @@ export class Cursor
     // Stryker disable ConditionalExpression,EqualityOperator,StringLiteral,BlockStatement: equivalent, what this path refuses #writeVarSlow() checks and writes with the same result (CONTRIBUTING.md, Mutation testing)
     if (
       fast.byteLength - start >= 10 && Number.isSafeInteger(value) &&
+      !this.#closed &&
       !this.#readOnly
     ) {
       const end = putZigZag64(fast, start, value);
@@ -2411,8 +2429,11 @@ export class Cursor
    * ```
    */
   readBigVarUint64(): bigint {
-    const value = getBigVarUint64(this.#fast, this.#state);
-    if (value !== undefined) return value;
+    // Stryker disable next-line ConditionalExpression,BlockStatement: equivalent, #readVarSlow() decodes a copy of the same bytes with the same decoders (CONTRIBUTING.md, Mutation testing)
+    if (!this.#closed) {
+      const value = getBigVarUint64(this.#fast, this.#state);
+      if (value !== undefined) return value;
+    }
     return this.#readVarSlow(BIG_VAR_UINT64);
   }
 
@@ -2455,7 +2476,7 @@ export class Cursor
     // Stryker disable ConditionalExpression,EqualityOperator,StringLiteral,BlockStatement: equivalent, what this path refuses #writeVarSlow() checks and writes with the same result (CONTRIBUTING.md, Mutation testing)
     if (
       fast.byteLength - start >= 10 && typeof value === "bigint" &&
-      value >= 0n && value <= MAX_UINT64 &&
+      value >= 0n && value <= MAX_UINT64 && !this.#closed &&
       !this.#readOnly
     ) {
       const end = putBigVarUint64(fast, start, value);
@@ -2491,8 +2512,11 @@ export class Cursor
    * ```
    */
   readBigVarInt64(): bigint {
-    const value = getBigVarInt64(this.#fast, this.#state);
-    if (value !== undefined) return value;
+    // Stryker disable next-line ConditionalExpression,BlockStatement: equivalent, #readVarSlow() decodes a copy of the same bytes with the same decoders (CONTRIBUTING.md, Mutation testing)
+    if (!this.#closed) {
+      const value = getBigVarInt64(this.#fast, this.#state);
+      if (value !== undefined) return value;
+    }
     return this.#readVarSlow(BIG_VAR_INT64);
   }
 
@@ -2530,7 +2554,7 @@ export class Cursor
     // Stryker disable ConditionalExpression,EqualityOperator,StringLiteral,BlockStatement: equivalent, what this path refuses #writeVarSlow() checks and writes with the same result (CONTRIBUTING.md, Mutation testing)
     if (
       fast.byteLength - start >= 10 && typeof value === "bigint" &&
-      value >= MIN_INT64 && value <= MAX_INT64 &&
+      value >= MIN_INT64 && value <= MAX_INT64 && !this.#closed &&
       !this.#readOnly
     ) {
       const end = putBigVarInt64(fast, start, value);
@@ -2567,8 +2591,11 @@ export class Cursor
    * ```
    */
   readBigZigZag64(): bigint {
-    const value = getBigZigZag64(this.#fast, this.#state);
-    if (value !== undefined) return value;
+    // Stryker disable next-line ConditionalExpression,BlockStatement: equivalent, #readVarSlow() decodes a copy of the same bytes with the same decoders (CONTRIBUTING.md, Mutation testing)
+    if (!this.#closed) {
+      const value = getBigZigZag64(this.#fast, this.#state);
+      if (value !== undefined) return value;
+    }
     return this.#readVarSlow(BIG_ZIGZAG64);
   }
 
@@ -2606,7 +2633,7 @@ export class Cursor
     // Stryker disable ConditionalExpression,EqualityOperator,StringLiteral,BlockStatement: equivalent, what this path refuses #writeVarSlow() checks and writes with the same result (CONTRIBUTING.md, Mutation testing)
     if (
       fast.byteLength - start >= 10 && typeof value === "bigint" &&
-      value >= MIN_INT64 && value <= MAX_INT64 &&
+      value >= MIN_INT64 && value <= MAX_INT64 && !this.#closed &&
       !this.#readOnly
     ) {
       const end = putBigZigZag64(fast, start, value);
