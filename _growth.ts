@@ -106,10 +106,9 @@ export function memoryGrowth(
   bytes: Uint8Array,
 ): Growth {
   const growth = growthOf(bytes, true);
-  return growth === NO_GROWTH
-    // Stryker disable next-line BooleanLiteral: equivalent, every reader of tracks looks at memory first (CONTRIBUTING.md, Mutation testing)
-    ? { tracks: false, offset: 0, length: bytes.byteLength, memory }
-    : growth;
+  if (growth !== NO_GROWTH) return growth;
+  // Stryker disable next-line BooleanLiteral: equivalent, every reader of tracks looks at memory first (CONTRIBUTING.md, Mutation testing)
+  return { tracks: false, offset: 0, length: bytes.byteLength, memory };
 }
 
 /**
@@ -122,12 +121,11 @@ function growMemory(memory: WebAssemblyMemory, end: number): boolean {
   const length = memory.buffer.byteLength;
   try {
     memory.grow(Math.ceil((end - length) / PAGE));
-    return true;
-    // Stryker disable next-line BlockStatement: equivalent, callers test the answer for truth, and undefined is false (CONTRIBUTING.md, Mutation testing)
   } catch {
     // Past its maximum (a RangeError), or out of memory.
     return false;
   }
+  return true;
 }
 
 /**
@@ -293,13 +291,7 @@ function probe(bytes: Uint8Array, growth: Growth): void {
       growth.tracks = false;
       return;
     }
-    try {
-      bytes.at(0);
-      growth.tracks = true;
-      // Stryker disable next-line BlockStatement: equivalent, tracks left undefined is taken as fixed, and the next probe finds the same (CONTRIBUTING.md, Mutation testing)
-    } catch {
-      growth.tracks = false;
-    }
+    growth.tracks = inBounds(bytes);
     buffer.resize(size);
     bytes[now - 1] = last;
   }
@@ -461,13 +453,14 @@ export function resize(bytes: Uint8Array, growth: Growth, end: number): void {
   }
   // Finds out, if it must, whether the view follows its buffer.
   const room = capacity(bytes, growth);
+  // Stryker disable EqualityOperator: equivalent, `end < length` as `<=`: equal lengths returned before (CONTRIBUTING.md, Mutation testing)
   reason ??= growth.memory !== undefined
     ? `the WebAssembly memory cannot grow that far (${now} now)`
     : !growth.tracks
     ? `the memory is fixed-length (${now})`
-    // Stryker disable next-line EqualityOperator: equivalent, equal lengths returned before (CONTRIBUTING.md, Mutation testing)
     : end < length
     ? `a SharedArrayBuffer cannot shrink (${now})`
     : `the memory can grow to ${byteCount(room)} at most`;
+  // Stryker restore all
   throw new RangeError(`Cannot truncate to ${byteCount(end)}: ${reason}`);
 }

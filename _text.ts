@@ -123,6 +123,7 @@ export function decodeShort(
   return fromCharCode.apply(null, units);
 }
 
+// Stryker disable BlockStatement: equivalent, the function or its branch emptied gives undefined or the other branch's string, and the general loop decodes the same (CONTRIBUTING.md, Mutation testing)
 /**
  * `count` bytes from `start` as a string when they are all ASCII and at most
  * 16, else `undefined`: one `String.fromCharCode()` call with the bytes as
@@ -132,7 +133,6 @@ function asciiShort(
   bytes: Uint8Array,
   start: number,
   count: number,
-  // Stryker disable next-line BlockStatement: equivalent, an undefined answer sends the text to the general loop, which decodes it the same (CONTRIBUTING.md, Mutation testing)
 ): string | undefined {
   let all = 0;
   // Stryker disable next-line EqualityOperator: equivalent, a byte more only sends more text to the general loop (CONTRIBUTING.md, Mutation testing)
@@ -188,6 +188,7 @@ function asciiShort(
   );
   return text.slice(0, count);
 }
+// Stryker restore all
 
 /**
  * Encodes `text`, at most {@linkcode SHORT_TEXT} code units, as UTF-8 into
