@@ -10,7 +10,9 @@
  * protector), so growth goes straight to the length it needs and keeps it.
  * Only `truncate()` to a shorter length shrinks a buffer, and finding out
  * whether a caller's view of a resizable buffer follows it when nothing else
- * tells, in the rare cases a clone cannot (see `probe()`).
+ * tells, in the rare cases a clone cannot (see `probe()`), or where a view
+ * that was out of its buffer's bounds when the cursor was made starts (see
+ * `locate()`): its buffer has shrunk before.
  *
  * @module
  */
@@ -42,21 +44,26 @@ export interface Growth {
    */
   tracks: boolean | undefined;
   /**
-   * The view's offset in its buffer when the cursor was made: a view that
-   * its buffer no longer holds reads 0.
+   * The view's offset in its buffer: {@linkcode UNKNOWN} for a view out of
+   * its buffer's bounds when the cursor was made (its `byteOffset` then
+   * reads 0) until growth needs it (see `locate()`).
    */
-  readonly offset: number;
+  offset: number;
   /**
-   * The view's length when the cursor was made: a fixed-length view keeps
-   * it, or reads 0 out of its buffer's bounds.
+   * The view's length when the cursor was made, or when `locate()` found it
+   * in its buffer: a fixed-length view keeps it, or reads 0 out of its
+   * buffer's bounds.
    */
-  readonly length: number;
+  length: number;
   /**
    * The WebAssembly memory whose fixed-length buffer the cursor views: it
    * grows by `grow()`, which replaces the buffer.
    */
   readonly memory: WebAssemblyMemory | undefined;
 }
+
+/** The offset of a view not yet found in its buffer (see `locate()`). */
+const UNKNOWN = -1;
 
 /** The growth of memory that cannot grow. */
 export const NO_GROWTH: Growth = Object.freeze({
@@ -85,12 +92,52 @@ export function growthOf(bytes: Uint8Array, made: boolean): Growth {
   if (!resizable && buffer.growable !== true) return NO_GROWTH;
   const length = bytes.byteLength;
   if (made) return { tracks: true, offset: 0, length, memory: undefined };
+  // A buffer that shrank below a view's start (or end, for a fixed-length
+  // view) leaves it empty, with an offset that reads 0.
+  if (length === 0 && !inBounds(bytes)) {
+    return { tracks: undefined, offset: UNKNOWN, length, memory: undefined };
+  }
+  return sighting(bytes, resizable);
+}
+
+/**
+ * What a caller's view in its buffer's bounds tells of its growth: its
+ * offset and length, and that it is fixed-length where it does not end its
+ * buffer (a length-tracking view always does).
+ */
+function sighting(bytes: Uint8Array, resizable: boolean): Growth {
   const offset = bytes.byteOffset;
-  // A length-tracking view ends where its buffer ends.
+  const length = bytes.byteLength;
   // Stryker disable next-line ConditionalExpression: equivalent, a probe finds what this test skips (CONTRIBUTING.md, Mutation testing)
-  const ends = offset + length === buffer.byteLength;
+  const ends = offset + length === bytes.buffer.byteLength;
   const tracks = resizable && ends ? undefined : false;
   return { tracks, offset, length, memory: undefined };
+}
+
+/**
+ * Finds the offset of a view that was out of its buffer's bounds when the
+ * cursor was made, for growth: read off the view once it is in bounds, or
+ * after growing the buffer, by doubling, until it is (a view is in bounds at
+ * `maxByteLength`), and back. Only a resizable `ArrayBuffer` shrinks, so
+ * only a view of one is ever out of bounds.
+ *
+ * @param bytes The wrapped memory.
+ * @param growth What the cursor knows of its growth; updated.
+ */
+function locate(bytes: Uint8Array, growth: Growth): void {
+  const buffer = bytes.buffer as ArrayBuffer;
+  const size = buffer.byteLength;
+  let trial = size;
+  try {
+    while (!inBounds(bytes)) {
+      trial = Math.min(buffer.maxByteLength, 2 * trial + 1);
+      buffer.resize(trial);
+    }
+    Object.assign(growth, sighting(bytes, true));
+  } finally {
+    // Also where a resize failed (out of memory).
+    if (trial !== size) buffer.resize(size);
+  }
 }
 
 /**
@@ -158,6 +205,7 @@ export function capacity(bytes: Uint8Array, growth: Growth): number {
   // A WebAssembly memory's maximum is not known until reached.
   // Stryker disable next-line ConditionalExpression: equivalent, a memory's capacity is its length either way (CONTRIBUTING.md, Mutation testing)
   if (growth.memory !== undefined) return bytes.byteLength;
+  if (growth.offset === UNKNOWN) locate(bytes, growth);
   if (growth.tracks === undefined) probe(bytes, growth);
   return growth.tracks
     ? Math.max(bytes.byteLength, bytes.buffer.maxByteLength - growth.offset)
@@ -178,6 +226,7 @@ export function capacity(bytes: Uint8Array, growth: Growth): number {
  */
 export function grow(bytes: Uint8Array, growth: Growth, end: number): boolean {
   if (growth.memory !== undefined) return growMemory(growth.memory, end);
+  if (growth.offset === UNKNOWN) locate(bytes, growth);
   const buffer = bytes.buffer as AnyBuffer;
   const target = growth.offset + end;
   // Growing to the length a fixed-length view has would not tell the two

@@ -521,6 +521,100 @@ Deno.test("Cursor.writeSync() grows a length-tracking view of a full buffer back
   }
 });
 
+/**
+ * A cursor made over the view that `view` gives of a buffer of 16 bytes (or
+ * `maxByteLength`, if less) after the owner cut the buffer to `cut` bytes,
+ * below the view's start: the view's offset then reads 0.
+ */
+function madeCut(
+  view: (buffer: ArrayBuffer) => Uint8Array,
+  cut = 4,
+  maxByteLength = 32,
+): { buffer: ArrayBuffer; cursor: Cursor } {
+  const size = Math.min(16, maxByteLength);
+  const buffer = new ArrayBuffer(size, { maxByteLength });
+  new Uint8Array(buffer).forEach((_, i, all) => all[i] = i + 1);
+  const bytes = view(buffer);
+  buffer.resize(cut);
+  assert.equal(bytes.byteOffset, 0);
+  return { buffer, cursor: new Cursor(bytes) };
+}
+
+Deno.test("Cursor.writeSync() grows a length-tracking view back that was out of its buffer's bounds when the cursor was made", () => {
+  const { buffer, cursor } = madeCut((b) => new Uint8Array(b, 8));
+  assert.equal(cursor.byteLength, 0);
+  assert.equal(cursor.writeSync(Uint8Array.of(9, 9)), 2);
+  assert.equal(buffer.byteLength, 10);
+  assert.deepEqual(
+    new Uint8Array(buffer),
+    Uint8Array.of(1, 2, 3, 4, 0, 0, 0, 0, 9, 9),
+  );
+  assert.equal(cursor.byteLength, 2);
+});
+
+Deno.test("Cursor.truncateSync() and readFromSync() grow a length-tracking view back that was out of its buffer's bounds when the cursor was made", () => {
+  const truncated = madeCut((b) => new Uint8Array(b, 8));
+  truncated.cursor.truncateSync(3);
+  assert.equal(truncated.buffer.byteLength, 11);
+  assert.deepEqual(truncated.cursor.bytes(), new Uint8Array(3));
+  const filled = madeCut((b) => new Uint8Array(b, 8));
+  assert.equal(filled.cursor.readFromSync(new Cursor(Uint8Array.of(5, 6))), 2);
+  assert.equal(filled.buffer.byteLength, 10);
+  assert.deepEqual(new Uint8Array(filled.buffer, 8), Uint8Array.of(5, 6));
+});
+
+Deno.test("Cursor.writeSync() leaves a fixed-length view as it is that was out of its buffer's bounds when the cursor was made", () => {
+  const { buffer, cursor } = madeCut((b) => new Uint8Array(b, 8, 4));
+  assert.throws(() => cursor.writeSync(Uint8Array.of(9, 9)), fullError(2, 0));
+  assert.throws(
+    () => cursor.truncateSync(2),
+    new RangeError(
+      "Cannot truncate to 2 bytes: the memory is fixed-length (0 bytes)",
+    ),
+  );
+  // Finding the view's offset grew the buffer for a while: nothing of that
+  // is left.
+  assert.equal(buffer.byteLength, 4);
+  assert.deepEqual(new Uint8Array(buffer), Uint8Array.of(1, 2, 3, 4));
+  assert.equal(cursor.position, 0);
+});
+
+Deno.test("Cursor.writeSync() past a view that was out of its buffer's bounds when the cursor was made, and that its owner grew back, grows only a length-tracking one", () => {
+  const tracking = madeCut((b) => new Uint8Array(b, 8));
+  tracking.buffer.resize(10);
+  tracking.cursor.position = 2;
+  assert.equal(tracking.cursor.writeSync(Uint8Array.of(9, 9)), 2);
+  assert.equal(tracking.buffer.byteLength, 12);
+  assert.deepEqual(
+    new Uint8Array(tracking.buffer, 8),
+    Uint8Array.of(0, 0, 9, 9),
+  );
+  const fixed = madeCut((b) => new Uint8Array(b, 8, 2));
+  fixed.buffer.resize(10);
+  fixed.cursor.position = 2;
+  assert.throws(
+    () => fixed.cursor.writeSync(Uint8Array.of(9, 9)),
+    fullError(2, 0),
+  );
+  assert.equal(fixed.buffer.byteLength, 10);
+});
+
+Deno.test("Cursor.writeSync() finds a view that was out of its buffer's bounds when the cursor was made up to the buffer's maxByteLength", () => {
+  // Doubled, the buffer's length passes its maximum before it reaches the
+  // view's start.
+  const near = madeCut((b) => new Uint8Array(b, 9), 2, 10);
+  assert.equal(near.cursor.writeSync(Uint8Array.of(5)), 1);
+  assert.equal(near.buffer.byteLength, 10);
+  assert.deepEqual(new Uint8Array(near.buffer, 9), Uint8Array.of(5));
+  // A view that starts at the maximum can never hold a byte.
+  const atMax = madeCut((b) => new Uint8Array(b, 10), 2, 10);
+  assert.throws(
+    () => atMax.cursor.writeSync(Uint8Array.of(5)),
+    fullError(1, 0),
+  );
+  assert.equal(atMax.buffer.byteLength, 2);
+});
+
 Deno.test("Cursor.writeSync() past a fixed-length view leaves the bytes its buffer's owner added after it as they were", () => {
   // The view ended its buffer when the cursor was made, so only a resize
   // could tell its kind; then the owner grew the buffer past it.

@@ -70,12 +70,15 @@ function owner(memory: Growable): { buffer: ArrayBuffer; offset: number } {
     : { buffer: source as ArrayBuffer, offset: 0 };
 }
 
-Deno.test("Cursor.writeSync() with growth matches a model: grow to the write's end up to the limit, zeros in gaps, else nothing changes, also after the owner cut the buffer, below the view's start too", () => {
+Deno.test("Cursor.writeSync() with growth matches a model: grow to the write's end up to the limit, zeros in gaps, else nothing changes, also after the owner cut the buffer, below the view's start too, before or after the cursor was made", () => {
   fc.assert(
     fc.property(
       fc.constantFrom(...GROWABLE_KINDS),
       fc.nat(16),
       fc.nat(48),
+      // A cut before the cursor is made: below the view's start at 3 makes
+      // its offset read 0.
+      fc.option(fc.nat(4), { nil: undefined }),
       fc.array(
         fc.oneof(
           fc.record({ seek: fc.nat(80) }),
@@ -88,10 +91,23 @@ Deno.test("Cursor.writeSync() with growth matches a model: grow to the write's e
         ),
         { maxLength: 30 },
       ),
-      (kind, length, extra, steps: GrowthStep[]) => {
+      (kind, length, extra, first, steps: GrowthStep[]) => {
         const memory = growable(kind, length, length + extra);
-        const cursor = new Cursor(memory.source);
         const model: number[] = new Array(length).fill(0);
+        // The owner resizes a buffer the view follows (a shared one cannot
+        // shrink; a fixed-length view has its own tests).
+        const cuts = kind !== "growable SharedArrayBuffer" &&
+          !kind.startsWith("fixed");
+        const cut = (to: number) => {
+          const { buffer, offset } = owner(memory);
+          const size = Math.min(to, offset + memory.limit);
+          buffer.resize(size);
+          const now = Math.max(0, size - offset);
+          model.length = Math.min(model.length, now);
+          while (model.length < now) model.push(0);
+        };
+        if (cuts && first !== undefined) cut(first);
+        const cursor = new Cursor(memory.source);
         let position = 0;
         for (const step of steps) {
           if ("seek" in step) {
@@ -100,18 +116,9 @@ Deno.test("Cursor.writeSync() with growth matches a model: grow to the write's e
             continue;
           }
           if ("cut" in step) {
-            // The owner resizes a buffer the view follows (a shared one
-            // cannot shrink; a fixed-length view has its own tests).
-            if (
-              kind === "growable SharedArrayBuffer" || kind.startsWith("fixed")
-            ) continue;
-            const { buffer, offset } = owner(memory);
-            const size = Math.min(step.cut, offset + memory.limit);
-            buffer.resize(size);
-            const now = Math.max(0, size - offset);
-            model.length = Math.min(model.length, now);
-            while (model.length < now) model.push(0);
-            assert.equal(cursor.byteLength, now);
+            if (!cuts) continue;
+            cut(step.cut);
+            assert.equal(cursor.byteLength, model.length);
             continue;
           }
           const p = Uint8Array.from(step.write);
