@@ -602,7 +602,7 @@ Deno.test("Cursor.writeSync() past a view that was out of its buffer's bounds wh
 Deno.test("Cursor.writeSync() finds a view that was out of its buffer's bounds when the cursor was made up to the buffer's maxByteLength", () => {
   // Doubled, the buffer's length passes its maximum before it reaches the
   // view's start.
-  const near = madeCut((b) => new Uint8Array(b, 9), 2, 10);
+  const near = madeCut((b) => new Uint8Array(b, 9), 5, 10);
   assert.equal(near.cursor.writeSync(Uint8Array.of(5)), 1);
   assert.equal(near.buffer.byteLength, 10);
   assert.deepEqual(new Uint8Array(near.buffer, 9), Uint8Array.of(5));
