@@ -337,8 +337,12 @@ function probe(bytes: Uint8Array, growth: Growth): void {
     try {
       buffer.resize(size - 1);
     } catch {
-      // WebAssembly memory, which cannot shrink: it cannot grow either.
-      growth.tracks = false;
+      // WebAssembly memory at its maximum, which cannot shrink: nor can it
+      // ever grow, so either kind of view keeps its bytes for good. Taken as
+      // following its buffer, the view is refused growth and shrinking for
+      // what is true of both kinds: the memory cannot grow past its length,
+      // nor shrink.
+      growth.tracks = true;
       return;
     }
     growth.tracks = inBounds(bytes);

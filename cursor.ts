@@ -1484,9 +1484,11 @@ export class Cursor
    * `Deno.FsFile.prototype.truncateSync`. A resizable `ArrayBuffer` passed as
    * the buffer or as a length-tracking `Uint8Array` is resized in place, up to
    * its `maxByteLength`, and new bytes are zeros; a growable
-   * `SharedArrayBuffer` passed as the buffer can only grow. Other memory has a fixed length and
-   * only accepts its own length. The position does not move: reads past the
-   * new end return `null`.
+   * `SharedArrayBuffer` passed as the buffer can only grow; a
+   * `WebAssembly.Memory`, and the buffer its `toResizableBuffer()` gives,
+   * grow by whole 64 KiB pages up to the memory's maximum and cannot shrink.
+   * Other memory has a fixed length and only accepts its own length. The
+   * position does not move: reads past the new end return `null`.
    *
    * @param size The new length in bytes, a non-negative safe integer; `0`
    * when omitted.
@@ -1496,8 +1498,9 @@ export class Cursor
    * been detached.
    * @throws {RangeError} If `size` is negative, fractional, not finite or
    * above `Number.MAX_SAFE_INTEGER`; or if the memory cannot take that
-   * length: it is fixed-length, it is shared and `size` is smaller, or
-   * `size` is beyond its `maxByteLength`. Then nothing changed.
+   * length: it is fixed-length, it is shared or WebAssembly memory and
+   * `size` is smaller, or `size` is beyond its `maxByteLength` (a
+   * WebAssembly memory's maximum). Then nothing changed.
    *
    * @example Shrink and grow a resizable buffer
    * ```ts

@@ -706,20 +706,33 @@ Deno.test(requires(noResizableBuffer, {
 
 Deno.test(requires(noResizableBuffer, {
   name:
-    "Cursor.truncateSync() refuses a fixed-length view that ends memory.toResizableBuffer() at the memory's maximum",
+    "Cursor.truncateSync() refuses a view of either kind that ends memory.toResizableBuffer() at the memory's maximum with what is true of both",
   fn() {
-    const memory = new WebAssembly.Memory({ initial: 1, maximum: 1 });
-    const view = new Uint8Array(resizableOf(memory), 8, PAGE - 8);
-    view[PAGE - 9] = 5;
-    const cursor = new Cursor(view);
-    for (const size of [4, PAGE]) {
-      assert.throws(() => cursor.truncateSync(size), {
-        name: "RangeError",
-        message:
-          `Cannot truncate to ${size} bytes: the memory is fixed-length (65528 bytes)`,
-      });
-      assert.equal(memory.buffer.byteLength, PAGE);
-      assert.equal(view[PAGE - 9], 5);
+    // No resize can tell the kinds apart there, and neither kind can change
+    // length: the errors say why for both.
+    for (const tracking of [false, true]) {
+      const memory = new WebAssembly.Memory({ initial: 1, maximum: 1 });
+      const buffer = resizableOf(memory);
+      const view = tracking
+        ? new Uint8Array(buffer, 8)
+        : new Uint8Array(buffer, 8, PAGE - 8);
+      view[PAGE - 9] = 5;
+      const cursor = new Cursor(view);
+      const reasons = new Map([
+        [4, "WebAssembly memory cannot shrink (65528 bytes)"],
+        [PAGE, "the memory can grow to 65528 bytes at most"],
+      ]);
+      for (const [size, reason] of reasons) {
+        assert.throws(() => cursor.truncateSync(size), {
+          name: "RangeError",
+          message: `Cannot truncate to ${size} bytes: ${reason}`,
+        });
+        assert.equal(memory.buffer.byteLength, PAGE);
+        assert.equal(cursor.byteLength, PAGE - 8);
+        assert.equal(view[PAGE - 9], 5);
+      }
+      cursor.position = PAGE - 8;
+      assert.throws(() => cursor.writeSync(Uint8Array.of(1)), fullError(1, 0));
     }
   },
 }));
