@@ -338,12 +338,10 @@ function probe(bytes: Uint8Array, growth: Growth): void {
       buffer.resize(size - 1);
     } catch {
       // WebAssembly memory at its maximum, which cannot shrink: nor can it
-      // ever grow, so either kind of view keeps its bytes for good. Taken as
-      // following its buffer, the view is refused growth and shrinking for
-      // what is true of both kinds: the memory cannot grow past its length,
-      // nor shrink.
-      growth.tracks = true;
-      return;
+      // ever grow, so either kind of view keeps its bytes for good. Found in
+      // bounds, the view is taken as following its buffer, and refused
+      // growth and shrinking for what is true of both kinds: the memory
+      // cannot grow past its length, nor shrink.
     }
     growth.tracks = inBounds(bytes);
     buffer.resize(size);
