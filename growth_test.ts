@@ -521,6 +521,19 @@ Deno.test("Cursor.writeSync() grows a length-tracking view of a full buffer back
   }
 });
 
+Deno.test("Cursor.writeSync() to the end of a fixed-length view cut short of it leaves the bytes its buffer still holds as they were", () => {
+  // The view ended its buffer when the cursor was made, so its kind was not
+  // known; the cut, past the view's start, tells it without a resize.
+  const buffer = new ArrayBuffer(8, { maxByteLength: 16 });
+  const cursor = new Cursor(new Uint8Array(buffer, 0, 8));
+  buffer.resize(4);
+  new Uint8Array(buffer).set([1, 2, 3, 4]);
+  cursor.position = 6;
+  assert.throws(() => cursor.writeSync(Uint8Array.of(9, 9)), fullError(2, 0));
+  assert.equal(buffer.byteLength, 4);
+  assert.deepEqual(new Uint8Array(buffer), Uint8Array.of(1, 2, 3, 4));
+});
+
 /**
  * A cursor made over the view that `view` gives of a buffer of 16 bytes (or
  * `maxByteLength`, if less) after the owner cut the buffer to `cut` bytes,
