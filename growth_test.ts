@@ -414,32 +414,45 @@ Deno.test("Cursor.readFrom() grows shared memory only after the reader gave byte
   assert.equal(reader.left(), 60);
 });
 
-/** A 16-byte buffer of 1 … 16 that may grow to 32, and the owner's cut. */
-function cutBelow(view: (buffer: ArrayBuffer) => Uint8Array): {
-  buffer: ArrayBuffer;
-  cursor: Cursor;
-} {
-  const buffer = new ArrayBuffer(16, { maxByteLength: 32 });
+/**
+ * A cursor over the view that `view` gives of a buffer of 1 … 16 (or up to
+ * `maxByteLength`, if less) that may grow to `maxByteLength`, and the buffer,
+ * which its owner cut to `to` bytes, below the view's start: after the cursor
+ * was made, or `before` it, when the view's offset reads 0.
+ */
+function cutBelow(
+  view: (buffer: ArrayBuffer) => Uint8Array,
+  { before = false, to = 4, maxByteLength = 32 } = {},
+): { buffer: ArrayBuffer; cursor: Cursor } {
+  const buffer = new ArrayBuffer(Math.min(16, maxByteLength), {
+    maxByteLength,
+  });
   new Uint8Array(buffer).forEach((_, i, all) => all[i] = i + 1);
-  const cursor = new Cursor(view(buffer));
-  // The owner cuts the buffer below the view's start at 8.
-  buffer.resize(4);
-  assert.equal(cursor.byteLength, 0);
-  return { buffer, cursor };
+  const bytes = view(buffer);
+  const cursor = before ? undefined : new Cursor(bytes);
+  buffer.resize(to);
+  if (before) assert.equal(bytes.byteOffset, 0);
+  const made = cursor ?? new Cursor(bytes);
+  assert.equal(made.byteLength, 0);
+  return { buffer, cursor: made };
 }
 
-Deno.test("Cursor.writeSync() grows a length-tracking view back after its buffer was cut below the view's start", () => {
-  const { buffer, cursor } = cutBelow((b) => new Uint8Array(b, 8));
-  assert.equal(cursor.writeSync(Uint8Array.of(9, 9)), 2);
-  // The memory ends where the write ends; what the cut took comes back as
-  // zeros.
-  assert.equal(buffer.byteLength, 10);
-  assert.deepEqual(
-    new Uint8Array(buffer),
-    Uint8Array.of(1, 2, 3, 4, 0, 0, 0, 0, 9, 9),
-  );
-  assert.equal(cursor.position, 2);
-  assert.equal(cursor.byteLength, 2);
+Deno.test("Cursor.writeSync() grows a length-tracking view back after its buffer was cut below the view's start, before or after the cursor was made", () => {
+  for (const before of [false, true]) {
+    const { buffer, cursor } = cutBelow((b) => new Uint8Array(b, 8), {
+      before,
+    });
+    assert.equal(cursor.writeSync(Uint8Array.of(9, 9)), 2);
+    // The memory ends where the write ends; what the cut took comes back as
+    // zeros.
+    assert.equal(buffer.byteLength, 10);
+    assert.deepEqual(
+      new Uint8Array(buffer),
+      Uint8Array.of(1, 2, 3, 4, 0, 0, 0, 0, 9, 9),
+    );
+    assert.equal(cursor.position, 2);
+    assert.equal(cursor.byteLength, 2);
+  }
 });
 
 Deno.test("Cursor.truncateSync() and readFromSync() grow a length-tracking view back after its buffer was cut below the view's start", () => {
@@ -534,50 +547,21 @@ Deno.test("Cursor.writeSync() to the end of a fixed-length view cut short of it 
   assert.deepEqual(new Uint8Array(buffer), Uint8Array.of(1, 2, 3, 4));
 });
 
-/**
- * A cursor made over the view that `view` gives of a buffer of 16 bytes (or
- * `maxByteLength`, if less) after the owner cut the buffer to `cut` bytes,
- * below the view's start: the view's offset then reads 0.
- */
-function madeCut(
-  view: (buffer: ArrayBuffer) => Uint8Array,
-  cut = 4,
-  maxByteLength = 32,
-): { buffer: ArrayBuffer; cursor: Cursor } {
-  const size = Math.min(16, maxByteLength);
-  const buffer = new ArrayBuffer(size, { maxByteLength });
-  new Uint8Array(buffer).forEach((_, i, all) => all[i] = i + 1);
-  const bytes = view(buffer);
-  buffer.resize(cut);
-  assert.equal(bytes.byteOffset, 0);
-  return { buffer, cursor: new Cursor(bytes) };
-}
-
-Deno.test("Cursor.writeSync() grows a length-tracking view back that was out of its buffer's bounds when the cursor was made", () => {
-  const { buffer, cursor } = madeCut((b) => new Uint8Array(b, 8));
-  assert.equal(cursor.byteLength, 0);
-  assert.equal(cursor.writeSync(Uint8Array.of(9, 9)), 2);
-  assert.equal(buffer.byteLength, 10);
-  assert.deepEqual(
-    new Uint8Array(buffer),
-    Uint8Array.of(1, 2, 3, 4, 0, 0, 0, 0, 9, 9),
-  );
-  assert.equal(cursor.byteLength, 2);
-});
-
 Deno.test("Cursor.truncateSync() and readFromSync() grow a length-tracking view back that was out of its buffer's bounds when the cursor was made", () => {
-  const truncated = madeCut((b) => new Uint8Array(b, 8));
+  const truncated = cutBelow((b) => new Uint8Array(b, 8), { before: true });
   truncated.cursor.truncateSync(3);
   assert.equal(truncated.buffer.byteLength, 11);
   assert.deepEqual(truncated.cursor.bytes(), new Uint8Array(3));
-  const filled = madeCut((b) => new Uint8Array(b, 8));
+  const filled = cutBelow((b) => new Uint8Array(b, 8), { before: true });
   assert.equal(filled.cursor.readFromSync(new Cursor(Uint8Array.of(5, 6))), 2);
   assert.equal(filled.buffer.byteLength, 10);
   assert.deepEqual(new Uint8Array(filled.buffer, 8), Uint8Array.of(5, 6));
 });
 
 Deno.test("Cursor.writeSync() leaves a fixed-length view as it is that was out of its buffer's bounds when the cursor was made", () => {
-  const { buffer, cursor } = madeCut((b) => new Uint8Array(b, 8, 4));
+  const { buffer, cursor } = cutBelow((b) => new Uint8Array(b, 8, 4), {
+    before: true,
+  });
   assert.throws(() => cursor.writeSync(Uint8Array.of(9, 9)), fullError(2, 0));
   assert.throws(
     () => cursor.truncateSync(2),
@@ -593,7 +577,7 @@ Deno.test("Cursor.writeSync() leaves a fixed-length view as it is that was out o
 });
 
 Deno.test("Cursor.writeSync() past a view that was out of its buffer's bounds when the cursor was made, and that its owner grew back, grows only a length-tracking one", () => {
-  const tracking = madeCut((b) => new Uint8Array(b, 8));
+  const tracking = cutBelow((b) => new Uint8Array(b, 8), { before: true });
   tracking.buffer.resize(10);
   tracking.cursor.position = 2;
   assert.equal(tracking.cursor.writeSync(Uint8Array.of(9, 9)), 2);
@@ -602,7 +586,7 @@ Deno.test("Cursor.writeSync() past a view that was out of its buffer's bounds wh
     new Uint8Array(tracking.buffer, 8),
     Uint8Array.of(0, 0, 9, 9),
   );
-  const fixed = madeCut((b) => new Uint8Array(b, 8, 2));
+  const fixed = cutBelow((b) => new Uint8Array(b, 8, 2), { before: true });
   fixed.buffer.resize(10);
   fixed.cursor.position = 2;
   assert.throws(
@@ -615,12 +599,20 @@ Deno.test("Cursor.writeSync() past a view that was out of its buffer's bounds wh
 Deno.test("Cursor.writeSync() finds a view that was out of its buffer's bounds when the cursor was made up to the buffer's maxByteLength", () => {
   // Doubled, the buffer's length passes its maximum before it reaches the
   // view's start.
-  const near = madeCut((b) => new Uint8Array(b, 9), 5, 10);
+  const near = cutBelow((b) => new Uint8Array(b, 9), {
+    before: true,
+    to: 5,
+    maxByteLength: 10,
+  });
   assert.equal(near.cursor.writeSync(Uint8Array.of(5)), 1);
   assert.equal(near.buffer.byteLength, 10);
   assert.deepEqual(new Uint8Array(near.buffer, 9), Uint8Array.of(5));
   // A view that starts at the maximum can never hold a byte.
-  const atMax = madeCut((b) => new Uint8Array(b, 10), 2, 10);
+  const atMax = cutBelow((b) => new Uint8Array(b, 10), {
+    before: true,
+    to: 2,
+    maxByteLength: 10,
+  });
   assert.throws(
     () => atMax.cursor.writeSync(Uint8Array.of(5)),
     fullError(1, 0),
