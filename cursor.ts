@@ -397,6 +397,7 @@ export class Cursor
     // An object of another class, so that the engine keeps what its fields
     // hold apart from steady cursors too. A subclass keeps its class and the
     // steady numbers, which serve any memory, only more slowly.
+    // Stryker disable next-line ConditionalExpression,BlockStatement: equivalent, the steady class serves any memory, as a subclass's cursors do, only more slowly; bench/crosstalk.ts guards the speed (CONTRIBUTING.md, Mutation testing)
     if (!steady && new.target === Cursor) {
       return new (memory ? MEMORY : GENERAL)(source, options);
     }
@@ -592,6 +593,7 @@ export class Cursor
     const state = this.#state;
     const start = state[0]!;
     const count = Math.min(p.byteLength, fast.byteLength - start);
+    // Stryker disable next-line ConditionalExpression: equivalent, #readSlow() copies the same bytes and moves the position the same (CONTRIBUTING.md, Mutation testing)
     if (count <= 0) return this.#readSlow(p);
     // One subarray + set: a memmove in the engine, overlap-safe by spec.
     // This realm's `set`, whatever the realm of `p`: one call target.
@@ -697,6 +699,7 @@ export class Cursor
     const state = this.#state;
     const start = state[0]!;
     const count = p.byteLength;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, #writeSlow() copies the same bytes and moves the position the same (CONTRIBUTING.md, Mutation testing)
     if (count === 0 || count > fast.byteLength - start) {
       return this.#writeSlow(p);
     }
@@ -1408,9 +1411,11 @@ export class Cursor
     const fast = this.#fast;
     const state = this.#state;
     const start = state[0]!;
+    // Stryker disable EqualityOperator: equivalent, text the fast path leaves is decoded by TextDecoder to the same string (CONTRIBUTING.md, Mutation testing)
     if (
       count <= SHORT_TEXT && count !== 0 && count <= fast.byteLength - start
     ) {
+      // Stryker restore all
       const text = decodeShort(fast, start, start + count);
       if (text !== undefined) {
         state[0] = start + count;
@@ -1419,7 +1424,7 @@ export class Cursor
     }
     const encoded = this.#claim(DECODE, count);
     // The claim moved the position: a failure moves it back.
-    return this.#decode(encoded, this.#at() - count, fatal, true);
+    return this.#decode(encoded, this.#at() - count, fatal);
   }
 
   /**
@@ -1464,6 +1469,7 @@ export class Cursor
     const units = text.length;
     // Fast path: with room for 3 bytes per UTF-16 code unit (the most UTF-8
     // needs) encodeInto cannot stop short, so no length is counted first.
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: equivalent, #writeStringSlow() writes the same bytes and moves the position the same (CONTRIBUTING.md, Mutation testing)
     if (units !== 0 && units * 3 <= fast.byteLength - start) {
       // Short text is encoded in JavaScript (see encodesNatively()).
       const end = encodesNatively(text)
@@ -2660,6 +2666,7 @@ export class Cursor
   ): number {
     if (this.#closed) throw new CursorClosedError(action);
     const end = this.#length();
+    // Stryker disable next-line ConditionalExpression: equivalent, memory with bytes is attached, and assertAttached() passes it (CONTRIBUTING.md, Mutation testing)
     if (end === 0) assertAttached(this.#bytes, action);
     const distance = toOffset(action, name, offset);
     const position = resolvePosition(action, distance, whence, this.#at(), end);
@@ -2700,6 +2707,7 @@ export class Cursor
   #copyIn(p: Uint8Array, start: number): number {
     const bytes = this.#bytes;
     const count = p.byteLength;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, copyInGrowing() copies bytes that fit the same way, without growing (CONTRIBUTING.md, Mutation testing)
     if (count === 0 || count > bytes.byteLength - start) {
       return copyInGrowing(bytes, this.#growth, p, start);
     }
@@ -2723,6 +2731,7 @@ export class Cursor
     const start = state[0]!;
     // Hot path: a subtraction, two comparisons and a subarray. An empty
     // claim, which must still see a detached buffer, takes the general path.
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, #claimSlow() claims the same bytes and moves the position the same (CONTRIBUTING.md, Mutation testing)
     if (size === 0 || size > fast.byteLength - start) {
       return this.#claimSlow(action, size);
     }
@@ -2806,6 +2815,7 @@ export class Cursor
     const count = utf8Length(text);
     this.#reserve(WRITE, start, count, true);
     const fast = this.#fast;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, encodeInto() writes the bytes encodeShort() writes (CONTRIBUTING.md, Mutation testing)
     if (!encodesNatively(text) && start + count <= fast.byteLength) {
       encodeShort(text, fast, start);
     } else if (count !== 0) {
@@ -2817,19 +2827,14 @@ export class Cursor
 
   /**
    * Decodes `encoded`, the bytes from `start`, as UTF-8. With `fatal`,
-   * invalid bytes make it throw; if `rewind`, it first moves the position
-   * back to `start`.
+   * invalid bytes make it throw, with the position moved back to `start`
+   * (where a line read has not moved it from).
    */
-  #decode(
-    encoded: Uint8Array,
-    start: number,
-    fatal: boolean,
-    rewind: boolean,
-  ): string {
+  #decode(encoded: Uint8Array, start: number, fatal: boolean): string {
     try {
       return decode(encoded, fatal);
     } catch {
-      if (rewind) this.#moveTo(start);
+      this.#moveTo(start);
       throw new TypeError(
         `Cannot decode ${
           byteCount(encoded.byteLength)
@@ -2858,17 +2863,16 @@ export class Cursor
     // indexOf is a native scan; a JavaScript byte loop would be slower.
     const found = bytes.indexOf(LF, start);
     const next = found === -1 ? length : found + 1;
-    const end = found === -1
-      ? length
-      : found > start && this.#byteAt(found - 1) === CR
-      ? found - 1
-      : found;
+    let end = found === -1 ? length : found;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, a line that is only its LF is empty either way: an end before its start gives an empty view and an empty string (CONTRIBUTING.md, Mutation testing)
+    if (found > start && this.#byteAt(found - 1) === CR) end = found - 1;
     // Fast path: a short line of steady memory, as readString() decodes it.
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, decodeShort() decodes a longer line to the same string, or leaves it to TextDecoder (CONTRIBUTING.md, Mutation testing)
     const text = end - start <= SHORT_TEXT && this.#fast === bytes
       ? decodeShort(bytes, start, end)
       : undefined;
     const line = text ??
-      this.#decode(view(bytes, READ_LINE, start, end), start, fatal, false);
+      this.#decode(view(bytes, READ_LINE, start, end), start, fatal);
     this.#moveTo(next);
     return line;
   }
@@ -2883,11 +2887,13 @@ export class Cursor
     let block: TextBlock | undefined;
     // Lines before this are read one by one: textBlock() found no block.
     let single = -1;
+    // Stryker disable next-line UnaryOperator: equivalent, no block is found yet, so the first pass looks for one whatever next is (CONTRIBUTING.md, Mutation testing)
     for (let next = -1;;) {
       if (this.#closed) throw new CursorClosedError(READ_LINE);
       const position = this.#at();
       if (position !== next || block?.at === block?.text.length) {
         block = undefined;
+        // Stryker disable next-line EqualityOperator: equivalent, a line not looked for in a block is read one by one to the same string (CONTRIBUTING.md, Mutation testing)
         if (position >= single) {
           const found = textBlock(this.#bytes, position, this.#length());
           if (typeof found === "number") single = found;
@@ -2903,6 +2909,7 @@ export class Cursor
       }
       const { text, at } = block;
       const newline = text.indexOf("\n", at);
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, in a block the character before a line is the LF of the one before it, never a CR (CONTRIBUTING.md, Mutation testing)
       const end = newline > at && text.charCodeAt(newline - 1) === CR
         ? newline - 1
         : newline;
@@ -2996,6 +3003,7 @@ export class Cursor
           `Cannot ${READ_FROM}: it returned 0 bytes ${MAX_EMPTY_READS} times in a row`,
         );
       }
+      // Stryker disable next-line LogicalOperator,ConditionalExpression,EqualityOperator: equivalent, no bytes, or bytes already read into the memory itself, copy onto themselves, and room for them is there (CONTRIBUTING.md, Mutation testing)
       if (grows && count > 0) {
         reserve(bytes, this.#growth, READ_FROM, start, count, true);
         this.#bytes.set(room.subarray(0, count), start);
@@ -3048,6 +3056,7 @@ export class Cursor
   #bind(bytes: Uint8Array): void {
     this.#source = this.#view = bytes;
     this.#growth = memoryGrowth(this.#memory!, bytes);
+    // Stryker disable next-line ConditionalExpression: equivalent, a view left behind is renewed by the slow path of the first typed access that fails on it (CONTRIBUTING.md, Mutation testing)
     if (!this.#closed) this.#makeDataView();
   }
 
@@ -3059,6 +3068,7 @@ export class Cursor
 
   /** Sets the position, which the caller has checked. */
   #moveTo(position: number): void {
+    // Stryker disable next-line ConditionalExpression: equivalent, a position kept in #far is read back by #at(), and the fast paths leave it to the general ones (CONTRIBUTING.md, Mutation testing)
     if (position < FAR) {
       this.#state[0] = position;
     } else {
@@ -3073,10 +3083,10 @@ export class Cursor
    * at the second place.
    */
   #length(): number {
-    // A shared WebAssembly memory's old buffer keeps its length when it
-    // grows: `#bytes` follows it.
-    return this.#memory === undefined && this.#fast.byteLength ||
-      this.#bytes.byteLength;
+    // A WebAssembly memory's `#fast` is empty too: `#bytes` follows its
+    // buffer, which a grow replaces (a shared one's old buffer keeps its
+    // length).
+    return this.#fast.byteLength || this.#bytes.byteLength;
   }
 
   /** The byte at `index` (`undefined` outside), read as `#length()` is. */
@@ -3092,6 +3102,7 @@ export class Cursor
   #readSlow(p: Uint8Array): number | null {
     const start = this.#at();
     const count = copyOut(this.#bytes, p, start);
+    // Stryker disable next-line ConditionalExpression: equivalent, at the end start + null is start, where the position is (CONTRIBUTING.md, Mutation testing)
     if (count !== null) this.#moveTo(start + count);
     return count;
   }
@@ -3117,6 +3128,7 @@ export class Cursor
   /** Makes the cached view again unless it reaches `end` already. */
   #renewDataView(end: number): void {
     let reach = -1;
+    // Stryker disable next-line BlockStatement: equivalent, a view renewed although it reached gives the same bytes (CONTRIBUTING.md, Mutation testing)
     try {
       reach = this.#data.byteLength;
     } catch {
@@ -4211,7 +4223,7 @@ export class Cursor
         const fatal = toFatal(DECODE, options);
         const count = toLength(DECODE, byteLength, "byteLength");
         const encoded = this.#claimSlow(DECODE, count);
-        return this.#decode(encoded, this.#at() - count, fatal, true);
+        return this.#decode(encoded, this.#at() - count, fatal);
       }
 
       override writeString(text: string): number {

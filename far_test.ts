@@ -226,3 +226,20 @@ Deno.test(requires(missing.hugeResizable, {
     assert.equal(cursor.position, 2 ** 31 + 5);
   },
 }));
+
+Deno.test(requires(missing.hugeResizable, {
+  name:
+    "Cursor subclass over a resizable buffer that can pass 2 GiB reads its first byte after the buffer shrank",
+  fn() {
+    class Sub extends Cursor {}
+    // Past 2 GiB the cursor's cached view is fixed-length: once the buffer
+    // shrinks below it, it is out of bounds and must be made again.
+    const buffer = new ArrayBuffer(16, { maxByteLength: 2 ** 31 + 64 });
+    new Uint8Array(buffer).set([7, 8]);
+    const cursor = new Sub(buffer);
+    buffer.resize(1);
+    assert.equal(cursor.readUint8(), 7);
+    assert.equal(cursor.position, 1);
+    assert.throws(() => cursor.readUint8(), UnexpectedEofError);
+  },
+}));

@@ -161,6 +161,9 @@ Deno.test("Cursor over a WebAssembly.Memory stays closed after the memory grows"
   assert.throws(() => cursor.readUint32(), CursorClosedError);
   assert.throws(() => cursor.writeUint32(1), CursorClosedError);
   assert.equal(cursor.bytes().byteLength, 2 * PAGE);
+  // Following the grown memory gives a closed cursor no view to read with.
+  assert.throws(() => cursor.readUint32(), CursorClosedError);
+  assert.throws(() => cursor.writeUint32(1), CursorClosedError);
 });
 
 Deno.test(requires(noSharedMemory, {

@@ -449,7 +449,7 @@ const GENERAL_BEGIN = [
   "        const fatal = toFatal(DECODE, options);",
   '        const count = toLength(DECODE, byteLength, "byteLength");',
   "        const encoded = this.#claimSlow(DECODE, count);",
-  "        return this.#decode(encoded, this.#at() - count, fatal, true);",
+  "        return this.#decode(encoded, this.#at() - count, fatal);",
   "      }",
   "",
   "      override writeString(text: string): number {",
