@@ -3134,6 +3134,7 @@ export class Cursor
     } catch {
       // A fixed-length view that its buffer no longer holds.
     }
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, a view renewed although it reached gives the same bytes (CONTRIBUTING.md, Mutation testing)
     if (reach < end) this.#makeDataView();
   }
 
