@@ -38,6 +38,19 @@ export const SHORT_TEXT = 64;
 const fromCharCode = String.fromCharCode;
 
 /**
+ * The prototype of the runtime's `Buffer` class, or an empty object where
+ * there is none (`Object()` makes one of a missing class or prototype): Deno,
+ * Node and Bun have such a class as the global `Buffer`, browsers do not. Its
+ * `utf8Slice()` decodes bytes where they lie, without the view that
+ * `TextDecoder.decode()` needs. {@linkcode decodeShort} looks the method up at
+ * each call and hands it ASCII only, which every UTF-8 decoder, a polyfill's
+ * too, turns into the same string.
+ */
+const BUFFER: { utf8Slice?: unknown } = Object(
+  Object((globalThis as { Buffer?: unknown }).Buffer).prototype,
+);
+
+/**
  * Whether every engine lets `TextEncoder`/`TextDecoder` work on a view of
  * `buffer` in place. WebIDL's `[AllowShared]`/`[AllowResizable]` are not set
  * on them, so Chromium refuses views of a `SharedArrayBuffer` or a resizable
@@ -64,7 +77,8 @@ export function decode(view: Uint8Array, fatal: boolean): string {
 
 /**
  * Decodes `bytes` from `start` to `end`, at most {@linkcode SHORT_TEXT} bytes
- * of valid UTF-8, in JavaScript; `undefined` when they are not valid UTF-8
+ * of valid UTF-8, in JavaScript (ASCII of more than 16 bytes with the
+ * runtime's `Buffer`, see {@linkcode BUFFER}); `undefined` when they are not valid UTF-8
  * (an invalid or cut sequence), which `TextDecoder` then decodes with its
  * replacement characters or `fatal` error. So the result is always the one
  * `TextDecoder` gives, a leading byte order mark included.
@@ -79,11 +93,26 @@ export function decodeShort(
   start: number,
   end: number,
 ): string | undefined {
-  // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator,BlockStatement: equivalent, the loop below decodes what asciiShort() skips to the same string (CONTRIBUTING.md, Mutation testing)
+  // Stryker disable next-line BlockStatement: equivalent, the loop below decodes what asciiShort() skips to the same string (CONTRIBUTING.md, Mutation testing)
   if (end - start <= 16) {
     const text = asciiShort(bytes, start, end - start);
     // Stryker disable next-line ConditionalExpression: equivalent, the loop below decodes what asciiShort() skips to the same string (CONTRIBUTING.md, Mutation testing)
     if (text !== undefined) return text;
+  } else {
+    // Longer ASCII: the runtime's own decoder copies it at once and beats the
+    // loop below (Deno 2.9.6, 48 bytes: about 80 ns a call against 190 ns;
+    // Node 3x, Bun 5x). Other text stays with the loop, which is faster on
+    // Node, and whose results are TextDecoder's on every runtime.
+    let i = start;
+    while (i < end && bytes[i]! < 0x80) i++;
+    const slice = BUFFER.utf8Slice;
+    if (i === end && typeof slice === "function") {
+      return (slice as (start: number, end: number) => string).call(
+        bytes,
+        start,
+        end,
+      );
+    }
   }
   const units: number[] = [];
   for (let i = start; i < end;) {

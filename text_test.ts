@@ -955,11 +955,11 @@ const utf8ish: fc.Arbitrary<Uint8Array> = fc.oneof(
   // A sequence cut short at the very end, after the bytes there are.
   fc.tuple(fc.array(validPiece, { maxLength: 8, size: "max" }), cutPiece)
     .map(([pieces, cut]) => Uint8Array.from([...pieces.flat(), ...cut])),
-  // Up to 20 bytes of ASCII (16 and less take their own path) with at most
-  // one byte that is not.
+  // Up to 70 bytes of ASCII (16 and less take their own path, 17 to 64 the
+  // runtime's Buffer decoder) with at most one byte that is not.
   fc.tuple(
     fc.array(fc.integer({ min: 0, max: 0x7f }), {
-      maxLength: 20,
+      maxLength: 70,
       size: "max",
     }),
     fc.option(fc.integer({ min: 0x80, max: 0xff })),
@@ -994,6 +994,134 @@ Deno.test("Cursor.readString() of up to 16 ASCII bytes reads them alone, far fro
   end.position = tail.byteLength - 4;
   assert.equal(end.readString(4), "tail");
 });
+
+/**
+ * Runs `fn` with the runtime's `Buffer.prototype.utf8Slice` replaced by
+ * `replacement` (`undefined` leaves the runtime without one), and returns
+ * the `[start, end]` of each call the replacement got.
+ */
+function withUtf8Slice(
+  replacement: "record" | undefined,
+  fn: () => void,
+): [number, number][] {
+  const prototype = Buffer.prototype as { utf8Slice?: unknown };
+  const original = prototype.utf8Slice as (
+    this: Uint8Array,
+    start: number,
+    end: number,
+  ) => string;
+  const calls: [number, number][] = [];
+  prototype.utf8Slice = replacement === undefined
+    ? undefined
+    : function (this: Uint8Array, start: number, end: number): string {
+      calls.push([start, end]);
+      return original.call(this, start, end);
+    };
+  try {
+    fn();
+  } finally {
+    prototype.utf8Slice = original;
+  }
+  return calls;
+}
+
+/**
+ * ASCII of 17 to 64 bytes at the start, in the middle and at the end of
+ * memory whose other bytes are ASCII too or not, with where each text starts.
+ */
+function longAscii(): { memory: Uint8Array; at: number; count: number }[] {
+  const cases = [];
+  for (let count = 17; count <= 64; count++) {
+    for (const [before, other] of [[0, 0xe9], [5, 0x7e]] as const) {
+      for (const after of [0, 3]) {
+        const memory = new Uint8Array(before + count + after).fill(other);
+        for (let i = 0; i < count; i++) memory[before + i] = 0x20 + i;
+        cases.push({ memory, at: before, count });
+      }
+    }
+  }
+  return cases;
+}
+
+Deno.test("Cursor.readString() of 17 to 64 ASCII bytes decodes them as TextDecoder does, wherever they lie", () => {
+  for (const { memory, at, count } of longAscii()) {
+    const cursor = new Cursor(memory);
+    cursor.position = at;
+    const expected = decoder.decode(memory.subarray(at, at + count));
+    assert.equal(cursor.readString(count), expected);
+    assert.equal(cursor.position, at + count);
+  }
+});
+
+Deno.test(requires(missing.nodeBuffer, {
+  name:
+    "Cursor.readString() hands 17 to 64 ASCII bytes to the runtime's Buffer.prototype.utf8Slice, once, where they lie",
+  fn() {
+    for (const { memory, at, count } of longAscii()) {
+      const cursor = new Cursor(memory);
+      cursor.position = at;
+      let text = "";
+      const calls = withUtf8Slice("record", () => {
+        text = cursor.readString(count);
+      });
+      assert.deepEqual(calls, [[at, at + count]]);
+      assert.equal(text, decoder.decode(memory.subarray(at, at + count)));
+    }
+  },
+}));
+
+Deno.test(requires(missing.nodeBuffer, {
+  name:
+    "Cursor.readString() hands the runtime's Buffer.prototype.utf8Slice no text with a byte that is not ASCII, nor 16 bytes or fewer",
+  fn() {
+    const texts: Uint8Array[] = [];
+    for (let count = 1; count <= 64; count++) {
+      const ascii = new Uint8Array(count).fill(0x41);
+      if (count <= 16) texts.push(ascii);
+      // One byte of 0x80 or more at the first, middle or last place.
+      for (const place of [0, count >> 1, count - 1]) {
+        for (const other of [0x80, 0xc3, 0xff]) {
+          const text = ascii.slice();
+          text[place] = other;
+          texts.push(text);
+        }
+      }
+    }
+    for (const text of texts) {
+      // Far from the start of memory, as a count of 16 or fewer is told
+      // apart from the start and end of the text.
+      const memory = new Uint8Array(20 + text.byteLength).fill(0xe9);
+      memory.set(text, 20);
+      const cursor = new Cursor(memory);
+      cursor.position = 20;
+      let read = "";
+      const calls = withUtf8Slice("record", () => {
+        read = cursor.readString(text.byteLength);
+      });
+      assert.deepEqual(calls, [], JSON.stringify([...text]));
+      assert.equal(read, decoder.decode(text));
+    }
+  },
+}));
+
+Deno.test(requires(missing.nodeBuffer, {
+  name:
+    "Cursor.readString() decodes 17 to 64 ASCII bytes without TextDecoder when Buffer has no utf8Slice, as in a browser",
+  fn() {
+    for (const { memory, at, count } of longAscii()) {
+      const cursor = new Cursor(memory);
+      cursor.position = at;
+      let text = "";
+      const seen = withBrowserText(() => {
+        withUtf8Slice(undefined, () => {
+          text = cursor.readString(count);
+        });
+      });
+      assert.equal(seen.decoded.length, 0);
+      assert.equal(text, decoder.decode(memory.subarray(at, at + count)));
+    }
+  },
+}));
 
 Deno.test("Cursor.readString() decodes what TextDecoder decodes, or fails where it fails with fatal", () => {
   const lenient = new TextDecoder("utf-8", { ignoreBOM: true });

@@ -350,9 +350,10 @@ function readGroup(group: string, text: string): void {
 }
 
 readGroup("readString: 16 bytes of ASCII", "0123456789abcdef");
+readGroup("readString: 48 bytes of ASCII", "0123456789abcdef".repeat(3));
 readGroup(
   "readString: 48 bytes with 2- and 3-byte characters",
-  "aé€b".repeat(6) + "0123456789ab",
+  "aé€b".repeat(6) + "012345",
 );
 
 // --- writeString ------------------------------------------------------------
