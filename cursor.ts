@@ -4296,7 +4296,9 @@ export class Cursor
       }
       override readInt8(): number {
         const start = this.#at();
+        // Stryker disable next-line all: equivalent, see GENERAL in tools/numbers.ts
         if (start + 1 <= this.#view.byteLength) {
+          // Stryker disable next-line BlockStatement: equivalent, see GENERAL in tools/numbers.ts
           try {
             const value = this.#data.getInt8(start);
             this.#moveTo(start + 1);
@@ -4314,6 +4316,7 @@ export class Cursor
         try {
           converted = +value;
           const start = this.#at();
+          // Stryker disable next-line all: equivalent, see GENERAL in tools/numbers.ts
           if (start + 1 <= this.#view.byteLength) {
             this.#writeData.setInt8(start, converted);
             this.#moveTo(start + 1);
@@ -4327,7 +4330,9 @@ export class Cursor
 
       override readUint8(): number {
         const start = this.#at();
+        // Stryker disable next-line all: equivalent, see GENERAL in tools/numbers.ts
         if (start + 1 <= this.#view.byteLength) {
+          // Stryker disable next-line BlockStatement: equivalent, see GENERAL in tools/numbers.ts
           try {
             const value = this.#data.getUint8(start);
             this.#moveTo(start + 1);
@@ -4345,6 +4350,7 @@ export class Cursor
         try {
           converted = +value;
           const start = this.#at();
+          // Stryker disable next-line all: equivalent, see GENERAL in tools/numbers.ts
           if (start + 1 <= this.#view.byteLength) {
             this.#writeData.setUint8(start, converted);
             this.#moveTo(start + 1);
@@ -4358,7 +4364,9 @@ export class Cursor
 
       override readInt16(littleEndian?: boolean): number {
         const start = this.#at();
+        // Stryker disable next-line all: equivalent, see GENERAL in tools/numbers.ts
         if (start + 2 <= this.#view.byteLength) {
+          // Stryker disable next-line BlockStatement: equivalent, see GENERAL in tools/numbers.ts
           try {
             const value = this.#data.getInt16(start, littleEndian);
             this.#moveTo(start + 2);
@@ -4376,6 +4384,7 @@ export class Cursor
         try {
           converted = +value;
           const start = this.#at();
+          // Stryker disable next-line all: equivalent, see GENERAL in tools/numbers.ts
           if (start + 2 <= this.#view.byteLength) {
             this.#writeData.setInt16(start, converted, littleEndian);
             this.#moveTo(start + 2);
@@ -4389,7 +4398,9 @@ export class Cursor
 
       override readUint16(littleEndian?: boolean): number {
         const start = this.#at();
+        // Stryker disable next-line all: equivalent, see GENERAL in tools/numbers.ts
         if (start + 2 <= this.#view.byteLength) {
+          // Stryker disable next-line BlockStatement: equivalent, see GENERAL in tools/numbers.ts
           try {
             const value = this.#data.getUint16(start, littleEndian);
             this.#moveTo(start + 2);
@@ -4407,6 +4418,7 @@ export class Cursor
         try {
           converted = +value;
           const start = this.#at();
+          // Stryker disable next-line all: equivalent, see GENERAL in tools/numbers.ts
           if (start + 2 <= this.#view.byteLength) {
             this.#writeData.setUint16(start, converted, littleEndian);
             this.#moveTo(start + 2);
@@ -4420,7 +4432,9 @@ export class Cursor
 
       override readInt32(littleEndian?: boolean): number {
         const start = this.#at();
+        // Stryker disable next-line all: equivalent, see GENERAL in tools/numbers.ts
         if (start + 4 <= this.#view.byteLength) {
+          // Stryker disable next-line BlockStatement: equivalent, see GENERAL in tools/numbers.ts
           try {
             const value = this.#data.getInt32(start, littleEndian);
             this.#moveTo(start + 4);
@@ -4438,6 +4452,7 @@ export class Cursor
         try {
           converted = +value;
           const start = this.#at();
+          // Stryker disable next-line all: equivalent, see GENERAL in tools/numbers.ts
           if (start + 4 <= this.#view.byteLength) {
             this.#writeData.setInt32(start, converted, littleEndian);
             this.#moveTo(start + 4);
@@ -4451,7 +4466,9 @@ export class Cursor
 
       override readUint32(littleEndian?: boolean): number {
         const start = this.#at();
+        // Stryker disable next-line all: equivalent, see GENERAL in tools/numbers.ts
         if (start + 4 <= this.#view.byteLength) {
+          // Stryker disable next-line BlockStatement: equivalent, see GENERAL in tools/numbers.ts
           try {
             const value = this.#data.getUint32(start, littleEndian);
             this.#moveTo(start + 4);
@@ -4469,6 +4486,7 @@ export class Cursor
         try {
           converted = +value;
           const start = this.#at();
+          // Stryker disable next-line all: equivalent, see GENERAL in tools/numbers.ts
           if (start + 4 <= this.#view.byteLength) {
             this.#writeData.setUint32(start, converted, littleEndian);
             this.#moveTo(start + 4);
@@ -4482,7 +4500,9 @@ export class Cursor
 
       override readBigInt64(littleEndian?: boolean): bigint {
         const start = this.#at();
+        // Stryker disable next-line all: equivalent, see GENERAL in tools/numbers.ts
         if (start + 8 <= this.#view.byteLength) {
+          // Stryker disable next-line BlockStatement: equivalent, see GENERAL in tools/numbers.ts
           try {
             const value = this.#data.getBigInt64(start, littleEndian);
             this.#moveTo(start + 8);
@@ -4500,6 +4520,7 @@ export class Cursor
         try {
           converted = BigInt.asIntN(64, value);
           const start = this.#at();
+          // Stryker disable next-line all: equivalent, see GENERAL in tools/numbers.ts
           if (start + 8 <= this.#view.byteLength) {
             this.#writeData.setBigInt64(start, converted, littleEndian);
             this.#moveTo(start + 8);
@@ -4513,7 +4534,9 @@ export class Cursor
 
       override readBigUint64(littleEndian?: boolean): bigint {
         const start = this.#at();
+        // Stryker disable next-line all: equivalent, see GENERAL in tools/numbers.ts
         if (start + 8 <= this.#view.byteLength) {
+          // Stryker disable next-line BlockStatement: equivalent, see GENERAL in tools/numbers.ts
           try {
             const value = this.#data.getBigUint64(start, littleEndian);
             this.#moveTo(start + 8);
@@ -4531,6 +4554,7 @@ export class Cursor
         try {
           converted = BigInt.asUintN(64, value);
           const start = this.#at();
+          // Stryker disable next-line all: equivalent, see GENERAL in tools/numbers.ts
           if (start + 8 <= this.#view.byteLength) {
             this.#writeData.setBigUint64(start, converted, littleEndian);
             this.#moveTo(start + 8);
@@ -4544,7 +4568,9 @@ export class Cursor
 
       override readFloat16(littleEndian?: boolean): number {
         const start = this.#at();
+        // Stryker disable next-line all: equivalent, see GENERAL in tools/numbers.ts
         if (start + 2 <= this.#view.byteLength) {
+          // Stryker disable next-line BlockStatement: equivalent, see GENERAL in tools/numbers.ts
           try {
             const value = this.#data.getFloat16(start, littleEndian);
             this.#moveTo(start + 2);
@@ -4562,6 +4588,7 @@ export class Cursor
         try {
           converted = +value;
           const start = this.#at();
+          // Stryker disable next-line all: equivalent, see GENERAL in tools/numbers.ts
           if (start + 2 <= this.#view.byteLength) {
             this.#writeData.setFloat16(start, converted, littleEndian);
             this.#moveTo(start + 2);
@@ -4575,7 +4602,9 @@ export class Cursor
 
       override readFloat32(littleEndian?: boolean): number {
         const start = this.#at();
+        // Stryker disable next-line all: equivalent, see GENERAL in tools/numbers.ts
         if (start + 4 <= this.#view.byteLength) {
+          // Stryker disable next-line BlockStatement: equivalent, see GENERAL in tools/numbers.ts
           try {
             const value = this.#data.getFloat32(start, littleEndian);
             this.#moveTo(start + 4);
@@ -4593,6 +4622,7 @@ export class Cursor
         try {
           converted = +value;
           const start = this.#at();
+          // Stryker disable next-line all: equivalent, see GENERAL in tools/numbers.ts
           if (start + 4 <= this.#view.byteLength) {
             this.#writeData.setFloat32(start, converted, littleEndian);
             this.#moveTo(start + 4);
@@ -4606,7 +4636,9 @@ export class Cursor
 
       override readFloat64(littleEndian?: boolean): number {
         const start = this.#at();
+        // Stryker disable next-line all: equivalent, see GENERAL in tools/numbers.ts
         if (start + 8 <= this.#view.byteLength) {
+          // Stryker disable next-line BlockStatement: equivalent, see GENERAL in tools/numbers.ts
           try {
             const value = this.#data.getFloat64(start, littleEndian);
             this.#moveTo(start + 8);
@@ -4624,6 +4656,7 @@ export class Cursor
         try {
           converted = +value;
           const start = this.#at();
+          // Stryker disable next-line all: equivalent, see GENERAL in tools/numbers.ts
           if (start + 8 <= this.#view.byteLength) {
             this.#writeData.setFloat64(start, converted, littleEndian);
             this.#moveTo(start + 8);

@@ -692,14 +692,25 @@ interface Tested {
  * shorter, so that the general path renews it; asking the memory for its
  * buffer on every call made typed reads over it 36 times slower. Writes grow
  * memory without an exception.
+ *
+ * Every mutant of the test (and, in a read, of the `try` block after it) is
+ * equivalent, as in {@linkcode MEMORY}, so Stryker is told to skip them: it
+ * only sends more calls to the slow path, or lets the `DataView`'s own check
+ * throw into the `catch`, which takes the slow path too, and the slow path
+ * gives the same result. A run on the code of `7af4449`, stopped at 322 of
+ * its 500 mutants, had left 93 alive; the test → `true` in `readUint32()` and
+ * `writeUint32()` and → `false` in `readFloat64()`, made by hand on `50fee53`,
+ * passed the whole suite.
  */
 const GENERAL: Tested = {
   readHead: ["const start = this.#at();"],
   writeHead: [],
   writeInTry: ["const start = this.#at();"],
   move: (end) => `this.#moveTo(${end});`,
-  testMark: [],
-  tryMark: [],
+  testMark: [`${NO_MUTANTS}all: equivalent, see GENERAL in tools/numbers.ts`],
+  tryMark: [
+    `${NO_MUTANTS}BlockStatement: equivalent, see GENERAL in tools/numbers.ts`,
+  ],
   note: "// A view older than the memory: the slow path renews it.",
 };
 
