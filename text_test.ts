@@ -333,8 +333,16 @@ Deno.test("Cursor.readString() fails whole when fewer bytes remain", () => {
   assert.equal(cursor.readString(2), "bc");
 });
 
-Deno.test("Cursor.readString() rejects a bad byteLength or options.fatal", () => {
-  const cursor = new Cursor(encoder.encode("abcdef"));
+Deno.test("Cursor.readString() rejects a bad byteLength or options.fatal, over fixed and resizable memory", () => {
+  const resizable = new ArrayBuffer(6, { maxByteLength: 16 });
+  new Uint8Array(resizable).set(encoder.encode("abcdef"));
+  for (const memory of [encoder.encode("abcdef"), resizable]) {
+    rejectsBadReadString(new Cursor(memory));
+  }
+});
+
+/** Checks what `readString()` refuses, on a cursor over "abcdef". */
+function rejectsBadReadString(cursor: Cursor): void {
   cursor.position = 1;
   const cases: [unknown, unknown, ErrorConstructor, string][] = [
     ["2", undefined, TypeError, 'byteLength must be a number, received "2"'],
@@ -396,7 +404,7 @@ Deno.test("Cursor.readString() rejects a bad byteLength or options.fatal", () =>
   }
   assert.equal(cursor.readString(2, {}), "bc");
   assert.equal(cursor.readString(1, { fatal: undefined } as never), "d");
-});
+}
 
 Deno.test("Cursor.readString() throws on a closed or detached cursor", () => {
   assert.throws(
