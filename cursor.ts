@@ -1406,8 +1406,9 @@ export class Cursor
     if (this.#closed) throw new CursorClosedError(DECODE);
     const fatal = toFatal(DECODE, options);
     const count = toLength(DECODE, byteLength, "byteLength");
-    // Fast path: short text of steady memory, decoded in JavaScript where it
-    // lies (see decodeShort()); anything it does not take, TextDecoder does.
+    // Fast path: short text of steady memory, decoded where it lies in
+    // JavaScript, or ASCII by the runtime's Buffer (see decodeShort());
+    // anything it does not take, TextDecoder does.
     const fast = this.#fast;
     const state = this.#state;
     const start = state[0]!;
